@@ -1,0 +1,9 @@
+namespace HnlService.Domain.Analysis;
+
+/// <summary>Outcome of one (discriminant, channel, mass) evaluation.</summary>
+public enum ChannelOutcome
+{
+    Ok,
+    NoSignal,
+    NoBackground,
+}
