@@ -1,0 +1,86 @@
+// Home page: lists datasets, models and analyses, refreshing while an analysis is unfinished.
+import {
+  apiFetch, describeError, formatBytes, formatDate, html, renderHeader, setHtml, showMessage, statusBadge,
+} from './common.js';
+
+const refreshIntervalMs = 3000;
+const message = document.getElementById('message');
+
+renderHeader();
+load();
+
+async function load() {
+  try {
+    const [datasets, models, analyses] = await Promise.all([
+      apiFetch('/api/datasets'),
+      apiFetch('/api/models'),
+      apiFetch('/api/analyses'),
+    ]);
+    const datasetNames = new Map(datasets.map((dataset) => [dataset.id, dataset.name]));
+
+    renderDatasets(datasets);
+    renderModels(models);
+    renderAnalyses(analyses, datasetNames);
+    showMessage(message, '');
+
+    if (analyses.some((analysis) => analysis.status === 'queued' || analysis.status === 'running')) {
+      setTimeout(load, refreshIntervalMs);
+    }
+  } catch (error) {
+    showMessage(message, describeError(error));
+  }
+}
+
+function renderDatasets(datasets) {
+  const rows = datasets.map((dataset) => {
+    const summary = dataset.summary ?? {};
+    return html`<tr>
+      <td>${dataset.name}</td>
+      <td class="number">${(summary.rows ?? dataset.schema?.rowCount ?? 0).toLocaleString()}</td>
+      <td>${(summary.channels ?? []).join(', ')}</td>
+      <td>${(summary.signalMasses ?? []).length ? summary.signalMasses.join(', ') : 'one hypothesis'}</td>
+      <td class="number">${formatBytes(dataset.sizeBytes)}</td>
+      <td>${formatDate(dataset.createdAt)}</td>
+      <td><a href="/analyses-new.html?datasetId=${encodeURIComponent(dataset.id)}">Analyse</a></td>
+    </tr>`;
+  });
+  fillBody('datasets', rows, 7, 'No datasets yet.');
+}
+
+function renderModels(models) {
+  const rows = models.map((model) => {
+    const manifest = model.manifest ?? {};
+    const featureCount = manifest.features?.length
+      ?? (manifest.inputs ?? []).reduce((sum, input) => sum + input.features.length, 0);
+    const kind = [model.isParametric ? 'parametric' : 'fixed mass', model.isModelSet ? `set of ${model.files.length}` : 'single']
+      .join(', ');
+    return html`<tr>
+      <td>${model.name}</td>
+      <td class="number">${featureCount}</td>
+      <td>${kind}</td>
+      <td>${(model.files ?? []).map((file) => file.fileName).join(', ')}</td>
+      <td>${formatDate(model.createdAt)}</td>
+    </tr>`;
+  });
+  fillBody('models', rows, 5, 'No models yet.');
+}
+
+function renderAnalyses(analyses, datasetNames) {
+  const rows = analyses.map((analysis) => html`<tr>
+      <td><a href="/analysis.html?id=${encodeURIComponent(analysis.id)}">${analysis.name || analysis.id}</a></td>
+      <td>${datasetNames.get(analysis.datasetId) ?? analysis.datasetId}</td>
+      <td>${(analysis.discriminants ?? []).map((discriminant) => discriminant.name).join(', ')}</td>
+      <td>${statusBadge(analysis)}</td>
+      <td>${formatDate(analysis.createdAt)}</td>
+    </tr>`);
+  fillBody('analyses', rows, 5, 'No analyses yet.');
+}
+
+function fillBody(tableId, rows, columnCount, emptyText) {
+  const body = document.querySelector(`#${tableId} tbody`);
+  if (rows.length === 0) {
+    setHtml(body, html`<tr><td colspan="${columnCount}" class="muted">${emptyText}</td></tr>`);
+    return;
+  }
+  setHtml(body, html`${rows}`);
+}

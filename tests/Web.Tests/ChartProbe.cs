@@ -1,0 +1,26 @@
+using Microsoft.Playwright;
+
+namespace HnlService.Web.Tests;
+
+/// <summary>Reads what a page's Chart.js instances draw, through the window.hnlCharts registry.</summary>
+public static class ChartProbe
+{
+    public static Task<int> DatasetCountAsync(IPage page, string chart) =>
+        page.EvaluateAsync<int>("name => window.hnlCharts[name].data.datasets.length", chart);
+
+    /// <summary>Datasets that are curves, histograms or bars, as opposed to the edges of uncertainty bands.</summary>
+    public static Task<int> LineCountAsync(IPage page, string chart) =>
+        page.EvaluateAsync<int>("name => window.hnlCharts[name].data.datasets.filter(d => d.hnlRole === 'line').length", chart);
+
+    public static Task<double[]> XValuesAsync(IPage page, string chart, int dataset) =>
+        page.EvaluateAsync<double[]>("([name, index]) => window.hnlCharts[name].data.datasets[index].data.map(p => p.x)", new object[] { chart, dataset });
+
+    public static Task<double[]> YValuesAsync(IPage page, string chart, int dataset) =>
+        page.EvaluateAsync<double[]>("([name, index]) => window.hnlCharts[name].data.datasets[index].data.map(p => p.y)", new object[] { chart, dataset });
+
+    public static Task<string> ScaleTypeAsync(IPage page, string chart, string axis) =>
+        page.EvaluateAsync<string>("([name, axis]) => window.hnlCharts[name].scales[axis].type", new object[] { chart, axis });
+
+    public static Task WaitForResultsAsync(IPage page) =>
+        page.WaitForFunctionAsync("() => document.body.dataset.results === 'ready'", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+}

@@ -1,0 +1,53 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace HnlService.Web.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class SingleMassTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task SignificanceChart_DrawsBars_WhenDatasetHasNoMassColumn()
+    {
+        var analysisId = await StartSingleMassAnalysisAsync();
+        var page = await fixture.NewPageAsync();
+
+        await page.GotoAsync($"/analysis.html?id={analysisId}");
+        await ChartProbe.WaitForResultsAsync(page);
+
+        Assert.Equal("bar", await page.EvaluateAsync<string>("() => window.hnlCharts.significance.config.type"));
+        Assert.Equal(1, await ChartProbe.DatasetCountAsync(page, "significance"));
+        // average, combined and the 5 channels.
+        Assert.Equal(7, await page.EvaluateAsync<int>("() => window.hnlCharts.significance.data.labels.length"));
+        Assert.False(await page.Locator("#histogram-mass").IsVisibleAsync());
+        Assert.Equal(2, await ChartProbe.LineCountAsync(page, "histogram"));
+        await page.Context.CloseAsync();
+    }
+
+    // Uploads the synthetic sample with the mass role cleared, so all signal forms one hypothesis.
+    private async Task<string> StartSingleMassAnalysisAsync()
+    {
+        using var client = fixture.NewApiClient();
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(""), "massColumn" },
+            { new StringContent("synthetic without masses"), "name" },
+        };
+        form.Add(new StreamContent(File.OpenRead(TestPaths.TestData("events.csv"))), "file", "events.csv");
+        using var upload = await client.PostAsync("/api/datasets", form);
+        var dataset = JsonDocument.Parse(await upload.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(upload.IsSuccessStatusCode, $"Dataset upload returned {(int)upload.StatusCode}: {dataset}");
+
+        var spec = new
+        {
+            datasetId = dataset.GetProperty("id").GetString(),
+            discriminants = new[] { new { column = "Mt_tot" } },
+            binning = new { strategy = "right-to-left", maxRelativeUncertainty = 0.3, initialBins = 30 },
+            formula = "s-over-sqrt-b",
+        };
+        using var response = await client.PostAsync("/api/analyses", JsonContent.Create(spec));
+        var analysis = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(response.IsSuccessStatusCode, $"POST /api/analyses returned {(int)response.StatusCode}: {analysis}");
+        return analysis.GetProperty("id").GetString()!;
+    }
+}
