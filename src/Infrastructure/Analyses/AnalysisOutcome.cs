@@ -9,7 +9,11 @@ public sealed record AnalysisOutcome(
     IReadOnlyList<DiscriminantOutcome> Discriminants,
     AnalysisTimings Timings);
 
-/// <summary>One discriminant: a point per mass and the area under its average curve.</summary>
+/// <summary>
+/// One discriminant: a point per mass and the trapezoid area under its average curve over ascending
+/// masses (0 with fewer than two points). A dataset without a mass column has the single point of mass
+/// null, and its area is that point's average significance, so discriminants still rank by area.
+/// </summary>
 public sealed record DiscriminantOutcome(string Name, IReadOnlyList<MassOutcome> Masses, double Area);
 
 /// <summary>Per-channel results at one mass (null for a single hypothesis) and their combination.</summary>

@@ -1,8 +1,19 @@
+using System.Diagnostics;
+using HnlService.Infrastructure.Storage;
+using Microsoft.Extensions.Logging;
+
 namespace HnlService.Infrastructure.Datasets;
 
-/// <summary>Streams an upload to the file store, converts CSV to Parquet, validates roles and summarises.</summary>
-public sealed class DatasetIngestor
+/// <summary>
+/// Streams an upload to a temporary file, converts CSV to Parquet, validates roles and values, summarises,
+/// and only then adds the Parquet file to the content-addressed store, so rejected uploads leave nothing behind.
+/// The content address is the SHA-256 of the stored Parquet file: for a Parquet upload the upload's own bytes,
+/// for a CSV upload the converted file (the conversion is deterministic, so the same CSV is stored once).
+/// </summary>
+public sealed class DatasetIngestor(FileStore store, ILogger<DatasetIngestor> logger)
 {
+    private const string ParquetExtension = ".parquet";
+
     /// <param name="fileName">Client file name; its extension (.parquet, .csv) picks the format when the content does not.</param>
     /// <param name="roles">Requested roles; defaulted optional roles whose column is absent become null.</param>
     public Task<IngestedDataset> IngestAsync(
@@ -10,8 +21,107 @@ public sealed class DatasetIngestor
         string fileName,
         ColumnRoles roles,
         ChannelMapping? mapping,
+        CancellationToken cancellationToken) =>
+        IngestAsync(content, fileName, ColumnRoleRequest.FromRoles(roles), mapping, cancellationToken);
+
+    /// <summary>Ingests with explicit control over which optional roles must exist (see <see cref="ColumnRoleRequest"/>).</summary>
+    /// <param name="mapping">Channel value to name; null means <see cref="ChannelMapping.Default"/>. Ignored for string channel columns.</param>
+    public async Task<IngestedDataset> IngestAsync(
+        Stream content,
+        string fileName,
+        ColumnRoleRequest roles,
+        ChannelMapping? mapping,
         CancellationToken cancellationToken)
     {
-        throw new NotImplementedException();
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(roles);
+        mapping ??= ChannelMapping.Default;
+
+        var stopwatch = Stopwatch.StartNew();
+        var uploadPath = store.CreateTemporaryPath(".upload");
+        string? convertedPath = null;
+        try
+        {
+            var uploadBytes = await CopyToFileAsync(content, uploadPath, cancellationToken);
+            var format = await DetectFormatAsync(uploadPath, fileName, cancellationToken);
+            var parquetPath = uploadPath;
+            if (format == "csv")
+            {
+                convertedPath = store.CreateTemporaryPath(ParquetExtension);
+                await CsvToParquetConverter.ConvertAsync(uploadPath, convertedPath, cancellationToken);
+                parquetPath = convertedPath;
+            }
+
+            var (resolved, schema, summary) = await InspectAsync(parquetPath, roles, mapping, cancellationToken);
+            var stored = await store.AddFileAsync(parquetPath, ParquetExtension, cancellationToken);
+
+            logger.LogInformation(
+                "Ingested dataset {Sha256} from {Format} upload of {UploadBytes} bytes: {Rows} rows, {Columns} columns in {ElapsedMs} ms",
+                stored.Sha256, format, uploadBytes, schema.RowCount, schema.Columns.Count, stopwatch.ElapsedMilliseconds);
+            return new IngestedDataset(stored.Sha256, stored.RelativePath, stored.SizeBytes, format, resolved, mapping, schema, summary);
+        }
+        catch (DatasetValidationException exception)
+        {
+            logger.LogInformation("Rejected dataset upload: {Code} on column {Column} at row {Row}", exception.Code, exception.Column, exception.Row);
+            throw;
+        }
+        finally
+        {
+            FileStore.DeleteIfExists(uploadPath);
+            if (convertedPath is not null) FileStore.DeleteIfExists(convertedPath);
+        }
+    }
+
+    /// <summary>Reads schema and role columns of a Parquet file and validates them; rejects files without rows.</summary>
+    internal static async Task<(ColumnRoles Roles, DatasetSchema Schema, DatasetSummary Summary)> InspectAsync(
+        string parquetPath,
+        ColumnRoleRequest request,
+        ChannelMapping mapping,
+        CancellationToken cancellationToken)
+    {
+        await using var source = await ParquetColumnSource.OpenAsync(parquetPath, cancellationToken);
+        var roles = RoleColumns.Resolve(source, request);
+        if (source.Schema.RowCount == 0)
+        {
+            throw new DatasetValidationException("no-rows", "The dataset has a schema but no rows; upload a file with at least one event.");
+        }
+
+        var summary = await DatasetSummarizer.SummarizeAsync(source, roles, mapping, cancellationToken);
+        return (roles.Roles, source.Schema, summary);
+    }
+
+    private static async Task<long> CopyToFileAsync(Stream content, string path, CancellationToken cancellationToken)
+    {
+        await using var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+        await content.CopyToAsync(output, 1 << 16, cancellationToken);
+        if (output.Length == 0)
+        {
+            throw new DatasetValidationException("empty-file", "The uploaded file is empty (0 bytes).");
+        }
+
+        return output.Length;
+    }
+
+    /// <summary>Content starting with the PAR1 marker is Parquet; otherwise the extension decides, and unknown extensions are read as CSV.</summary>
+    private static async Task<string> DetectFormatAsync(string path, string fileName, CancellationToken cancellationToken)
+    {
+        var head = new byte[4];
+        await using (var stream = File.OpenRead(path))
+        {
+            await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+        }
+
+        if ("PAR1"u8.SequenceEqual(head))
+        {
+            return "parquet";
+        }
+
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        if (extension is ".parquet" or ".parq" or ".pq")
+        {
+            throw new DatasetValidationException("invalid-format", $"'{fileName}' is not a Parquet file: it does not start with the PAR1 marker.");
+        }
+
+        return "csv";
     }
 }

@@ -1,0 +1,56 @@
+using System.Text;
+using HnlService.Infrastructure.Storage;
+
+namespace HnlService.Infrastructure.Tests.Storage;
+
+public sealed class FileStoreTests : IDisposable
+{
+    /// <summary>SHA-256 of the ASCII text "abc", the FIPS 180-2 example value.</summary>
+    private const string AbcSha256 = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+
+    private readonly string root = Path.Combine(Path.GetTempPath(), "hnl-filestore-tests", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
+    }
+
+    [Fact]
+    public async Task SaveAsync_NamesFileByHash_WhenContentIsStored()
+    {
+        var store = new FileStore(root);
+
+        var stored = await store.SaveAsync(new MemoryStream(Encoding.ASCII.GetBytes("abc")), ".bin", CancellationToken.None);
+
+        Assert.Equal(AbcSha256, stored.Sha256);
+        Assert.Equal(Path.Combine("ba", AbcSha256 + ".bin"), stored.RelativePath);
+        Assert.Equal(3, stored.SizeBytes);
+        Assert.Equal("abc", await File.ReadAllTextAsync(store.GetFullPath(stored.RelativePath)));
+    }
+
+    [Fact]
+    public async Task SaveAsync_StoresOnce_WhenSameContentIsSavedTwice()
+    {
+        var store = new FileStore(root);
+
+        var first = await store.SaveAsync(new MemoryStream(Encoding.ASCII.GetBytes("abc")), ".bin", CancellationToken.None);
+        var second = await store.SaveAsync(new MemoryStream(Encoding.ASCII.GetBytes("abc")), ".bin", CancellationToken.None);
+
+        Assert.Equal(first, second);
+        Assert.Single(Directory.GetFiles(root, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task AddFileAsync_MovesTemporaryFileIntoStore_WhenContentIsNew()
+    {
+        var store = new FileStore(root);
+        var temporary = store.CreateTemporaryPath(".bin");
+        await File.WriteAllTextAsync(temporary, "abc");
+
+        var stored = await store.AddFileAsync(temporary, ".bin", CancellationToken.None);
+
+        Assert.Equal(AbcSha256, stored.Sha256);
+        Assert.False(File.Exists(temporary));
+        Assert.True(File.Exists(store.GetFullPath(stored.RelativePath)));
+    }
+}
