@@ -1,23 +1,165 @@
 namespace HnlService.Infrastructure.Models;
 
-/// <summary>Scores rows with a model or model set; one InferenceSession per member, reused across calls.</summary>
+/// <summary>
+/// Scores rows with a model or model set. One InferenceSession per member is created here and reused
+/// by every call. Not thread-safe: the batch buffers are shared, so use one scorer per thread.
+/// </summary>
 public sealed class ModelScorer : IDisposable
 {
+    private readonly ModelManifest _manifest;
+    private readonly MemberScorer[] _members;
+    private readonly int _foldModulus;
+    private readonly MemberScorer[] _memberByRemainder;
+    private readonly int[] _batchSourceRows;
+    private readonly int[] _batchPositions;
+
     public ModelScorer(ValidatedModel model, ScoringOptions options)
     {
-        throw new NotImplementedException();
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1, nameof(options.BatchSize));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.IntraOpThreads, nameof(options.IntraOpThreads));
+
+        _manifest = model.Manifest;
+        var members = model.Manifest.Members is { Count: > 0 } listed
+            ? listed
+            : [new ModelMember(model.Files[0].FileName, 1, 0)];
+        _foldModulus = members[0].FoldModulus;
+
+        using var sessionOptions = OnnxSessionFactory.CreateOptions(options.IntraOpThreads);
+        _members = new MemberScorer[members.Count];
+        _memberByRemainder = new MemberScorer[_foldModulus];
+        try
+        {
+            for (var i = 0; i < members.Count; i++)
+            {
+                var file = model.Files.First(candidate => candidate.FileName == members[i].File);
+                _members[i] = new MemberScorer(_manifest, file, members[i].Scaler ?? _manifest.Scaler, sessionOptions, options.BatchSize);
+                _memberByRemainder[members[i].FoldRemainder] = _members[i];
+            }
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+
+        var largestBatch = _members.Max(member => member.BatchSize);
+        _batchSourceRows = new int[largestBatch];
+        _batchPositions = new int[largestBatch];
     }
 
-    /// <summary>Returns signal scores aligned with the requested rows; progress reports rows scored.</summary>
+    /// <summary>
+    /// Returns signal scores aligned with the requested rows (element i scores row Rows[i], or row i
+    /// when Rows is null). A set scores each row with the member whose remainder is event mod K,
+    /// taking the non-negative remainder for negative event numbers. Progress reports the cumulative
+    /// number of rows scored after each batch; cancellation is checked before each batch.
+    /// </summary>
     public float[] Score(ScoringRequest request, IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        throw new NotImplementedException();
+        ArgumentNullException.ThrowIfNull(request);
+
+        var datasetRows = ScoringRequestChecks.Check(request, _manifest, _members.SelectMany(member => member.Features), IsModelSet);
+        var rowCount = request.Rows?.Length ?? datasetRows;
+        var scores = new float[rowCount];
+
+        foreach (var member in _members)
+        {
+            member.Bind(request.Columns, _manifest.MassFeature, request.MassValue);
+        }
+
+        if (!IsModelSet)
+        {
+            ScoreRows(_members[0], order: null, 0, rowCount, request.Rows, scores, 0, progress, cancellationToken);
+            return scores;
+        }
+
+        var (rowsInFoldOrder, foldStarts) = GroupRowsByFold(request, rowCount);
+        long scored = 0;
+        for (var remainder = 0; remainder < _foldModulus; remainder++)
+        {
+            var start = foldStarts[remainder];
+            var count = foldStarts[remainder + 1] - start;
+            scored = ScoreRows(_memberByRemainder[remainder], rowsInFoldOrder, start, count, request.Rows, scores, scored, progress, cancellationToken);
+        }
+
+        return scores;
     }
 
     public void Dispose()
     {
+        foreach (var member in _members ?? [])
+        {
+            member?.Dispose();
+        }
+    }
+
+    private bool IsModelSet => _manifest.Members is { Count: > 0 };
+
+    // Scores output positions order[start..start+count) (or start..start+count when order is null) in batches.
+    private long ScoreRows(
+        MemberScorer member,
+        int[]? order,
+        int start,
+        int count,
+        int[]? rows,
+        float[] scores,
+        long scored,
+        IProgress<long>? progress,
+        CancellationToken cancellationToken)
+    {
+        for (var batchStart = 0; batchStart < count; batchStart += member.BatchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+
+            var batchRows = Math.Min(member.BatchSize, count - batchStart);
+            for (var r = 0; r < batchRows; r++)
+            {
+                var position = order is null ? start + batchStart + r : order[start + batchStart + r];
+                _batchPositions[r] = position;
+                _batchSourceRows[r] = rows is null ? position : rows[position];
+            }
+
+            member.ScoreBatch(_batchSourceRows.AsSpan(0, batchRows), _batchPositions.AsSpan(0, batchRows), scores);
+
+            scored += batchRows;
+            progress?.Report(scored);
+        }
+
+        return scored;
+    }
+
+    // A counting sort of output positions by fold remainder: positions of remainder k end up in
+    // order[starts[k]..starts[k + 1]), in their original order.
+    private (int[] Order, int[] Starts) GroupRowsByFold(ScoringRequest request, int rowCount)
+    {
+        var events = request.EventNumbers!;
+        var rows = request.Rows;
+        var starts = new int[_foldModulus + 1];
+
+        for (var i = 0; i < rowCount; i++)
+        {
+            starts[FoldOf(events[rows is null ? i : rows[i]]) + 1]++;
+        }
+
+        for (var k = 0; k < _foldModulus; k++)
+        {
+            starts[k + 1] += starts[k];
+        }
+
+        var order = new int[rowCount];
+        var next = (int[])starts.Clone();
+        for (var i = 0; i < rowCount; i++)
+        {
+            order[next[FoldOf(events[rows is null ? i : rows[i]])]++] = i;
+        }
+
+        return (order, starts);
+    }
+
+    private int FoldOf(long eventNumber)
+    {
+        var remainder = eventNumber % _foldModulus;
+        return (int)(remainder < 0 ? remainder + _foldModulus : remainder);
     }
 }
-
-/// <summary>Batch size and ONNX Runtime threading.</summary>
-public sealed record ScoringOptions(int BatchSize = 65_536, int IntraOpThreads = 0);

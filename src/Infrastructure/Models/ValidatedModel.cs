@@ -7,4 +7,14 @@ namespace HnlService.Infrastructure.Models;
 public sealed record ValidatedModel(
     ModelManifest Manifest,
     IReadOnlyList<string> RequiredColumns,
-    IReadOnlyList<ModelFile> Files);
+    IReadOnlyList<ModelFile> Files)
+{
+    /// <summary>All features in input order; the scaler arrays follow this order.</summary>
+    public IReadOnlyList<string> Features => ManifestRules.AllFeatures(Manifest);
+
+    /// <summary>True when the model takes the mass hypothesis as a feature.</summary>
+    public bool IsParametric => Manifest.MassFeature is not null;
+
+    /// <summary>True when fold members score events by event number.</summary>
+    public bool IsModelSet => Manifest.Members is { Count: > 0 };
+}
