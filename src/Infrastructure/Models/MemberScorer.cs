@@ -4,17 +4,22 @@ namespace HnlService.Infrastructure.Models;
 
 /// <summary>
 /// One ONNX file with its session, input buffers and output buffer, all created once and reused for
-/// every batch. Not thread-safe: batches of one member run one at a time.
+/// every batch. The inputs have <see cref="SlotCount"/> buffer slots so that the next batch can be
+/// packed into one slot while the network runs on the other. Not thread-safe beyond that: at most one
+/// Pack and one Run at a time, on different slots.
 /// </summary>
 internal sealed class MemberScorer : IDisposable
 {
     private readonly InferenceSession _session;
     private readonly RunOptions _runOptions = new();
-    private readonly PackedInput[] _inputs;
+    /// <summary>Input buffer sets: one is packed while the network reads the other.</summary>
+    public const int SlotCount = 2;
+
+    private readonly PackedInput[][] _slots;
     private readonly ScoreOutput _output;
     private readonly string[] _inputNames;
     private readonly string[] _outputNames;
-    private readonly OrtValue[] _fullInputValues;
+    private readonly OrtValue[][] _fullInputValues;
     private readonly OrtValue[] _fullOutputValues;
     private readonly OrtValue[] _partialInputValues;
     private readonly OrtValue[] _partialOutputValues;
@@ -32,7 +37,12 @@ internal sealed class MemberScorer : IDisposable
             _hasFixedBatch = layout.FixedBatchSize is not null;
             BatchSize = layout.FixedBatchSize ?? batchSize;
 
-            _inputs = layout.Inputs.Select(input => new PackedInput(input, scaler, BatchSize)).ToArray();
+            _slots = new PackedInput[SlotCount][];
+            for (var slot = 0; slot < SlotCount; slot++)
+            {
+                _slots[slot] = layout.Inputs.Select(input => new PackedInput(input, scaler, BatchSize)).ToArray();
+            }
+
             _output = new ScoreOutput(layout.Output, manifest.OutputKind, BatchSize);
         }
         catch
@@ -41,11 +51,11 @@ internal sealed class MemberScorer : IDisposable
             throw;
         }
 
-        _inputNames = _inputs.Select(input => input.Input.Name).ToArray();
+        _inputNames = _slots[0].Select(input => input.Input.Name).ToArray();
         _outputNames = [_output.Output.Name];
-        _fullInputValues = _inputs.Select(input => input.FullValue).ToArray();
+        _fullInputValues = _slots.Select(inputs => inputs.Select(input => input.FullValue).ToArray()).ToArray();
         _fullOutputValues = [_output.FullValue];
-        _partialInputValues = new OrtValue[_inputs.Length];
+        _partialInputValues = new OrtValue[_inputNames.Length];
         _partialOutputValues = new OrtValue[1];
     }
 
@@ -53,35 +63,39 @@ internal sealed class MemberScorer : IDisposable
     public int BatchSize { get; }
 
     /// <summary>Every feature this member reads, across its inputs.</summary>
-    public IEnumerable<string> Features => _inputs.SelectMany(input => input.Input.Features);
+    public IEnumerable<string> Features => _slots[0].SelectMany(input => input.Input.Features);
 
     public void Bind(IReadOnlyDictionary<string, float[]> columns, string? massFeature, float? massValue)
     {
-        foreach (var input in _inputs)
+        foreach (var input in _slots.SelectMany(inputs => inputs))
         {
             input.Bind(columns, massFeature, massValue);
         }
     }
 
-    /// <summary>
-    /// Scores one batch: packs the dataset rows sourceRows, runs the network, and writes the score of
-    /// batch row r to scores[positions[r]].
-    /// </summary>
-    public void ScoreBatch(ReadOnlySpan<int> sourceRows, ReadOnlySpan<int> positions, float[] scores)
+    /// <summary>Packs the dataset rows sourceRows into the given slot's input buffers.</summary>
+    public void Pack(int slot, ReadOnlySpan<int> sourceRows)
     {
-        foreach (var input in _inputs)
+        foreach (var input in _slots[slot])
         {
             input.Pack(sourceRows);
         }
+    }
 
-        var rows = sourceRows.Length;
+    /// <summary>
+    /// Runs the network on the first rows of a packed slot and writes the score of batch row r to
+    /// scores[positions[r]], where rows is positions.Length.
+    /// </summary>
+    public void Run(int slot, ReadOnlySpan<int> positions, float[] scores)
+    {
+        var rows = positions.Length;
         if (rows == BatchSize || _hasFixedBatch)
         {
-            _session.Run(_runOptions, _inputNames, _fullInputValues, _outputNames, _fullOutputValues);
+            _session.Run(_runOptions, _inputNames, _fullInputValues[slot], _outputNames, _fullOutputValues);
         }
         else
         {
-            RunPartial(rows);
+            RunPartial(slot, rows);
         }
 
         _output.CopyScores(positions, scores);
@@ -89,7 +103,7 @@ internal sealed class MemberScorer : IDisposable
 
     public void Dispose()
     {
-        foreach (var input in _inputs ?? [])
+        foreach (var input in (_slots ?? []).SelectMany(inputs => inputs ?? []))
         {
             input.Dispose();
         }
@@ -99,11 +113,12 @@ internal sealed class MemberScorer : IDisposable
         _session.Dispose();
     }
 
-    private void RunPartial(int rows)
+    private void RunPartial(int slot, int rows)
     {
-        for (var i = 0; i < _inputs.Length; i++)
+        var inputs = _slots[slot];
+        for (var i = 0; i < inputs.Length; i++)
         {
-            _partialInputValues[i] = _inputs[i].PartialValue(rows);
+            _partialInputValues[i] = inputs[i].PartialValue(rows);
         }
 
         _partialOutputValues[0] = _output.PartialValue(rows);
