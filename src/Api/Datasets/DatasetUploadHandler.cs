@@ -101,7 +101,10 @@ public sealed partial class DatasetUploadHandler(
 
     /// <summary>
     /// A present, non-empty field names its column explicitly; an empty channel, mass or event field means
-    /// the dataset has no such column; an absent field keeps the default name, dropped if that column is absent.
+    /// the dataset has no such column. An absent channel or event field keeps the default name, dropped if
+    /// that column is absent. An absent mass field keeps <c>mass_hyp</c> and requires it: a search dataset
+    /// whose mass column is misnamed must not silently become a single-hypothesis dataset, so a dataset
+    /// without masses says so with an empty massColumn.
     /// </summary>
     private static ColumnRoleRequest ParseRoles(IReadOnlyDictionary<string, string> fields)
     {
@@ -116,7 +119,7 @@ public sealed partial class DatasetUploadHandler(
             Optional("channelColumn", defaults.Channel),
             Optional("massColumn", defaults.Mass),
             Optional("eventColumn", defaults.Event));
-        return new ColumnRoleRequest(roles, IsExplicit("channelColumn"), IsExplicit("massColumn"), IsExplicit("eventColumn"));
+        return new ColumnRoleRequest(roles, IsExplicit("channelColumn"), MassIsExplicit: roles.Mass is not null, IsExplicit("eventColumn"));
     }
 
     private static string? NonEmpty(IReadOnlyDictionary<string, string> fields, string key) =>

@@ -48,6 +48,16 @@ internal sealed class RoleColumns
             Optional(source, roles.Channel, request.ChannelIsExplicit),
             Optional(source, roles.Mass, request.MassIsExplicit),
             Optional(source, roles.Event, request.EventIsExplicit));
+
+        if (resolved.Mass is { } mass && !source.HasColumn(mass))
+        {
+            throw new DatasetValidationException(
+                "missing-column",
+                $"Mass column '{mass}' was not found. Name the column that holds each signal event's mass hypothesis, " +
+                "or leave the mass role empty when all signal events belong to one hypothesis.",
+                mass);
+        }
+
         return ForResolved(source, resolved);
     }
 
