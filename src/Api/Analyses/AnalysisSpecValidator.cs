@@ -23,6 +23,7 @@ public sealed class AnalysisSpecValidator(HnlDbContext context)
     public async Task<ValidatedAnalysis> ValidateAsync(AnalysisRequest request, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
+        NameRules.EnsureValid("name", request.Name);
         if (request.DatasetId is not { } datasetId)
         {
             throw RequestValidationException.For("datasetId", "missing-field", "datasetId is required.");

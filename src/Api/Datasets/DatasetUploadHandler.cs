@@ -11,7 +11,8 @@ namespace HnlService.Api.Datasets;
 
 /// <summary>
 /// Streams a dataset upload into <see cref="DatasetIngestor"/> and stores the dataset row. In a multipart
-/// body the role fields must precede the file part, because the file is ingested while it arrives.
+/// body the file part is spooled to a temporary file and ingested once every field has arrived, so role
+/// fields may come before or after the file.
 /// </summary>
 public sealed partial class DatasetUploadHandler(
     DatasetIngestor ingestor,
@@ -21,9 +22,6 @@ public sealed partial class DatasetUploadHandler(
     ILogger<DatasetUploadHandler> logger)
 {
     private const string FilePartName = "file";
-
-    private static readonly string[] RoleFieldNames =
-        ["weightColumn", "labelColumn", "channelColumn", "massColumn", "eventColumn", "channelMapping"];
 
     public async Task<DatasetEntity> UploadAsync(HttpContext httpContext, CancellationToken cancellationToken)
     {
@@ -39,30 +37,39 @@ public sealed partial class DatasetUploadHandler(
             return await StoreAsync(rawDataset, rawName, cancellationToken);
         }
 
-        IngestedDataset? ingested = null;
+        SpooledUpload? spooled = null;
         MultipartFilePart? filePart = null;
-        var fields = await MultipartForm.ReadAsync(
-            request,
-            async part =>
-            {
-                if (part.Name != FilePartName || filePart is not null)
-                {
-                    throw RequestValidationException.For(part.Name, "unexpected-part", $"Unexpected file part '{part.Name}'; send one part named '{FilePartName}'.");
-                }
-
-                filePart = part;
-                ingested = await IngestAsync(new LimitedReadStream(part.Content, limit), part.FileName, part.FieldsBefore, cancellationToken);
-            },
-            new HashSet<string>(),
-            cancellationToken);
-
-        if (ingested is null || filePart is null)
+        try
         {
-            throw RequestValidationException.For(FilePartName, "missing-file", $"The multipart body has no file part named '{FilePartName}'.");
-        }
+            var fields = await MultipartForm.ReadAsync(
+                request,
+                async part =>
+                {
+                    if (part.Name != FilePartName || filePart is not null)
+                    {
+                        throw RequestValidationException.For(part.Name, "unexpected-part", $"Unexpected file part '{part.Name}'; send one part named '{FilePartName}'.");
+                    }
 
-        EnsureNoLateRoleFields(fields, filePart.FieldsBefore);
-        return await StoreAsync(ingested, fields.GetValueOrDefault("name") ?? filePart.FileName, cancellationToken);
+                    filePart = part;
+                    spooled = await ingestor.SpoolAsync(new LimitedReadStream(part.Content, limit), cancellationToken);
+                },
+                new HashSet<string>(),
+                cancellationToken);
+
+            if (spooled is null || filePart is null)
+            {
+                throw RequestValidationException.For(FilePartName, "missing-file", $"The multipart body has no file part named '{FilePartName}'.");
+            }
+
+            NameRules.EnsureValid("name", fields.GetValueOrDefault("name"));
+            var ingested = await ingestor.IngestSpooledAsync(
+                spooled, filePart.FileName, ParseRoles(fields), ParseMapping(fields.GetValueOrDefault("channelMapping")), cancellationToken);
+            return await StoreAsync(ingested, fields.GetValueOrDefault("name") ?? filePart.FileName, cancellationToken);
+        }
+        finally
+        {
+            spooled?.Dispose();
+        }
     }
 
     private async Task<IngestedDataset> IngestAsync(
@@ -75,6 +82,8 @@ public sealed partial class DatasetUploadHandler(
 
     private async Task<DatasetEntity> StoreAsync(IngestedDataset ingested, string name, CancellationToken cancellationToken)
     {
+        NameRules.EnsureValid("name", name);
+
         var dataset = new DatasetEntity
         {
             Id = Guid.NewGuid(),
@@ -156,16 +165,6 @@ public sealed partial class DatasetUploadHandler(
         }
 
         return mapping.Count == 0 ? null : new ChannelMapping(mapping);
-    }
-
-    private static void EnsureNoLateRoleFields(IReadOnlyDictionary<string, string> fields, IReadOnlyDictionary<string, string> fieldsBefore)
-    {
-        var late = RoleFieldNames.Where(name => fields.ContainsKey(name) && !fieldsBefore.ContainsKey(name)).ToList();
-        if (late.Count > 0)
-        {
-            throw RequestValidationException.For(late[0], "field-after-file",
-                $"Form field(s) {string.Join(", ", late)} came after the file part; send role fields before the file.");
-        }
     }
 
     private static string DefaultFileName(string? contentType) =>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using HnlService.Infrastructure.Datasets;
 using HnlService.Infrastructure.Models;
 using Microsoft.AspNetCore.Diagnostics;
@@ -19,7 +20,14 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
             return false;
         }
 
-        LogRejected(httpContext.Request.Method, httpContext.Request.Path, problem.Status ?? 0, exception.GetType().Name);
+        LogRejected(
+            httpContext.Request.Method,
+            httpContext.Request.Path,
+            problem.Status ?? 0,
+            problem.Extensions.TryGetValue("code", out var code) ? code as string : null,
+            problem.Extensions.TryGetValue("errors", out var errors) && errors is IReadOnlyDictionary<string, string[]> fields
+                ? string.Join(", ", fields.Keys)
+                : null);
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
@@ -40,6 +48,9 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
         PayloadTooLargeException tooLarge => Problem(StatusCodes.Status413PayloadTooLarge, "Payload too large", tooLarge.Message, "payload-too-large"),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } badRequest =>
             Problem(StatusCodes.Status413PayloadTooLarge, "Payload too large", badRequest.Message, "payload-too-large"),
+        BadHttpRequestException { InnerException: JsonException json } => InvalidJson(json),
+        BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } badRequest when badRequest.Message.Contains("no body was provided", StringComparison.Ordinal) =>
+            Problem(StatusCodes.Status400BadRequest, "Bad request", "The request body is empty; send the request as JSON.", "missing-body"),
         BadHttpRequestException badRequest => Problem(badRequest.StatusCode, "Bad request", badRequest.Message, "bad-request"),
         _ => null,
     };
@@ -52,6 +63,17 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
             problem.Extensions["row"] = row;
         }
 
+        return problem;
+    }
+
+    // System.Text.Json reports the failing member as a JSON path such as "$.binning.initialBins"; the
+    // errors key drops the "$." so that it reads like the field names of the 422 answers.
+    private static ProblemDetails InvalidJson(JsonException json)
+    {
+        var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
+        var detail = $"The request body is not valid for this endpoint at '{field}': {json.Message}";
+        var problem = Problem(StatusCodes.Status400BadRequest, "Invalid JSON", detail, "invalid-json");
+        problem.Extensions["errors"] = Errors(field, detail);
         return problem;
     }
 
@@ -71,6 +93,6 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
         return problem;
     }
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "{Method} {Path} rejected with {StatusCode}: {ErrorType}")]
-    private partial void LogRejected(string method, string path, int statusCode, string errorType);
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "{Method} {Path} rejected with {StatusCode} {Code} on {Fields}")]
+    private partial void LogRejected(string method, string path, int statusCode, string? code, string? fields);
 }

@@ -56,6 +56,7 @@ public sealed partial class ModelUploadHandler(
             new HashSet<string> { ManifestFieldName },
             cancellationToken);
 
+        NameRules.EnsureValid("name", fields.GetValueOrDefault("name"));
         var manifest = ParseManifest(fields.GetValueOrDefault(ManifestFieldName));
         var files = stored.Select(s => new ModelFile(s.FileName, fileStore.GetFullPath(s.File.RelativePath))).ToList();
         var validated = validator.Validate(manifest, files);
@@ -103,15 +104,8 @@ public sealed partial class ModelUploadHandler(
             return null;
         }
 
-        try
-        {
-            return JsonSerializer.Deserialize<ModelManifest>(json, StoredJson.Options)
-                ?? throw RequestValidationException.For(ManifestFieldName, "invalid-manifest", "The manifest is JSON null.");
-        }
-        catch (JsonException exception)
-        {
-            throw RequestValidationException.For(ManifestFieldName, "invalid-manifest", $"The manifest is not valid JSON for a model manifest: {exception.Message}");
-        }
+        // The strict parser rejects unknown fields, so a misspelt "outputKnd" is reported, not ignored.
+        return ModelManifestJson.Parse(json);
     }
 
     [LoggerMessage(EventId = 3301, Level = LogLevel.Information, Message = "Model {ModelId} stored with {FileCount} files and {RequiredColumnCount} required columns")]

@@ -35,20 +35,60 @@ public sealed class DatasetIngestor(FileStore store, ILogger<DatasetIngestor> lo
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(roles);
+
+        using var upload = await SpoolAsync(content, cancellationToken);
+        return await IngestSpooledAsync(upload, fileName, roles, mapping, cancellationToken);
+    }
+
+    /// <summary>
+    /// Copies an upload into a temporary file of the store. A multipart request spools its file part this way,
+    /// so that role fields sent after the file still apply. Disposing the result deletes the file.
+    /// </summary>
+    public async Task<SpooledUpload> SpoolAsync(Stream content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+
+        var upload = new SpooledUpload(store.CreateTemporaryPath(".upload"));
+        try
+        {
+            upload.SizeBytes = await CopyToFileAsync(content, upload.Path, cancellationToken);
+            return upload;
+        }
+        catch (DatasetValidationException exception)
+        {
+            upload.Dispose();
+            logger.LogInformation("Rejected dataset upload: {Code}", exception.Code);
+            throw;
+        }
+        catch
+        {
+            upload.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Converts, validates, summarises and stores a spooled upload. The spooled file is left to its owner.</summary>
+    public async Task<IngestedDataset> IngestSpooledAsync(
+        SpooledUpload upload,
+        string fileName,
+        ColumnRoleRequest roles,
+        ChannelMapping? mapping,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        ArgumentNullException.ThrowIfNull(roles);
         mapping ??= ChannelMapping.Default;
 
         var stopwatch = Stopwatch.StartNew();
-        var uploadPath = store.CreateTemporaryPath(".upload");
         string? convertedPath = null;
         try
         {
-            var uploadBytes = await CopyToFileAsync(content, uploadPath, cancellationToken);
-            var format = await DetectFormatAsync(uploadPath, fileName, cancellationToken);
-            var parquetPath = uploadPath;
+            var format = await DetectFormatAsync(upload.Path, fileName, cancellationToken);
+            var parquetPath = upload.Path;
             if (format == "csv")
             {
                 convertedPath = store.CreateTemporaryPath(ParquetExtension);
-                await CsvToParquetConverter.ConvertAsync(uploadPath, convertedPath, cancellationToken);
+                await CsvToParquetConverter.ConvertAsync(upload.Path, convertedPath, cancellationToken);
                 parquetPath = convertedPath;
             }
 
@@ -57,7 +97,7 @@ public sealed class DatasetIngestor(FileStore store, ILogger<DatasetIngestor> lo
 
             logger.LogInformation(
                 "Ingested dataset {Sha256} from {Format} upload of {UploadBytes} bytes: {Rows} rows, {Columns} columns in {ElapsedMs} ms",
-                stored.Sha256, format, uploadBytes, schema.RowCount, schema.Columns.Count, stopwatch.ElapsedMilliseconds);
+                stored.Sha256, format, upload.SizeBytes, schema.RowCount, schema.Columns.Count, stopwatch.ElapsedMilliseconds);
             return new IngestedDataset(stored.Sha256, stored.RelativePath, stored.SizeBytes, format, resolved, mapping, schema, summary);
         }
         catch (DatasetValidationException exception)
@@ -67,7 +107,6 @@ public sealed class DatasetIngestor(FileStore store, ILogger<DatasetIngestor> lo
         }
         finally
         {
-            FileStore.DeleteIfExists(uploadPath);
             if (convertedPath is not null) FileStore.DeleteIfExists(convertedPath);
         }
     }

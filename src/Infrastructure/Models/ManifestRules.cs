@@ -51,6 +51,16 @@ internal static class ManifestRules
         {
             throw new ModelValidationException("invalid-manifest", "A feature name in the manifest is empty.", "features");
         }
+
+        // A repeated name feeds one column twice and leaves another input slot without its column.
+        var repeated = AllFeatures(manifest).GroupBy(feature => feature, StringComparer.Ordinal).FirstOrDefault(group => group.Count() > 1);
+        if (repeated is not null)
+        {
+            throw new ModelValidationException(
+                "duplicate-feature",
+                $"Feature '{repeated.Key}' appears {repeated.Count()} times in the manifest; list each input feature once, in the network's input order.",
+                repeated.Key);
+        }
     }
 
     public static void CheckMassFeature(ModelManifest manifest)

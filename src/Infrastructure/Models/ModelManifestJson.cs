@@ -33,9 +33,12 @@ public static class ModelManifestJson
         catch (JsonException exception)
         {
             var path = string.IsNullOrEmpty(exception.Path) ? "$" : exception.Path;
+            var reason = path.EndsWith("outputKind", StringComparison.Ordinal)
+                ? "the output kind must be \"probability\" or \"logit\"."
+                : FirstLine(exception.Message);
             throw new ModelValidationException(
                 "invalid-manifest",
-                $"The manifest is not valid at '{path}': {FirstLine(exception.Message)}",
+                $"The manifest is not valid at '{path}': {reason}",
                 path);
         }
     }

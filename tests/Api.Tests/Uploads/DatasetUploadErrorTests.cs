@@ -73,6 +73,26 @@ public sealed class DatasetUploadErrorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Upload_AppliesRoles_WhenFieldsFollowFile()
+    {
+        var csv = "w,is_signal,channel,mass_hyp\n1.5,1,0,100\n2.0,0,1,0\n";
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(csv), "file", "renamed.csv" },
+            { new StringContent("w"), "weightColumn" },
+            { new StringContent("is_signal"), "labelColumn" },
+        };
+
+        var response = await factory.CreateClient().PostAsync("/api/datasets", content);
+
+        var dataset = await response.ReadObjectAsync();
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("w", (string?)dataset["roles"]?["weight"]);
+        Assert.Equal("is_signal", (string?)dataset["roles"]?["label"]);
+        Assert.Equal(2, (long?)dataset["summary"]?["rows"]);
+    }
+
+    [Fact]
     public async Task Upload_NamesFirstNullRow_WhenWeightHasNulls()
     {
         using var content = new MultipartFormDataContent

@@ -39,6 +39,36 @@ public sealed class ModelValidatorTests : IDisposable
     }
 
     [Fact]
+    public void Validate_ThrowsDuplicateFeature_WhenFeatureRepeats()
+    {
+        var manifest = new ModelManifest { Features = ["a", "a", "mass"] };
+
+        var error = Assert.Throws<ModelValidationException>(() => _validator.Validate(manifest, [Save(TestModels.GemmSigmoid())]));
+
+        Assert.Equal("duplicate-feature", error.Code);
+        Assert.Equal("a", error.Target);
+        Assert.Contains("'a' appears 2 times", error.Message);
+    }
+
+    [Fact]
+    public void Parse_NamesField_WhenManifestFieldIsMisspelt()
+    {
+        var error = Assert.Throws<ModelValidationException>(() => ModelManifestJson.Parse("""{"features": ["a"], "outputKnd": "logit"}"""));
+
+        Assert.Equal("invalid-manifest", error.Code);
+        Assert.Contains("outputKnd", error.Message);
+    }
+
+    [Fact]
+    public void Parse_ListsOutputKinds_WhenOutputKindIsUnknown()
+    {
+        var error = Assert.Throws<ModelValidationException>(() => ModelManifestJson.Parse("""{"features": ["a"], "outputKind": "logits"}"""));
+
+        Assert.Equal("$.outputKind", error.Target);
+        Assert.Contains("\"probability\" or \"logit\"", error.Message);
+    }
+
+    [Fact]
     public void Validate_ThrowsInvalidOnnx_WhenFileIsNotOnnx()
     {
         var file = _directory.SaveBytes("not a model"u8.ToArray(), "notes.onnx");

@@ -90,7 +90,7 @@ function refreshRoleErrorKeys() {
   }
 }
 
-// The server reads the upload as a stream, so every field must come before the file part.
+// Fields go first so that the server has the roles when the file arrives; it accepts either order.
 function buildFormData() {
   const data = new FormData();
   const name = document.getElementById('name').value.trim();
