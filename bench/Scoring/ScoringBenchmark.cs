@@ -29,6 +29,7 @@ internal static class ScoringBenchmark
         var (columns, events) = BenchmarkModels.TileEvents(directory, model.Features, RowCount);
         var request = new ScoringRequest(columns, events, null, null);
 
+        if (args.Contains("--profile")) { ScoringProfile.Run(args, model, description, columns, events, options); return; }
         using var scorer = new ModelScorer(model, options);
         using var bare = new BareOnnxLoop(description.Files[0].FullPath, description.Manifest.Members![0].Scaler!, model.Features, columns, options);
 

@@ -66,8 +66,16 @@ public static class DependencyInjection
         app.MapModelEndpoints();
         app.MapAnalysisEndpoints();
         app.MapSharePage();
+        app.MapFallback("/api/{**path}", UnknownApiPath);
         return app;
     }
+
+    // Without this, a malformed id such as /api/datasets/not-a-guid fails the route constraint and gets a bare 404.
+    private static IResult UnknownApiPath(HttpContext httpContext) => Results.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: "Not found",
+        detail: $"No API endpoint matches {httpContext.Request.Method} {httpContext.Request.Path}. Ids in paths are GUIDs; /swagger lists the endpoints.",
+        extensions: new Dictionary<string, object?> { ["code"] = "not-found" });
 
     private static void UseDefaultUrlWhenNoneConfigured(WebApplicationBuilder builder)
     {

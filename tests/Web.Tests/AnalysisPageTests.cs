@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Playwright;
 
@@ -28,6 +29,25 @@ public sealed class AnalysisPageTests(BrowserFixture fixture)
         Assert.Equal("logarithmic", await ChartProbe.ScaleTypeAsync(page, "significance", "y"));
         Assert.Equal(await MassesFromApiAsync(run.AnalysisId), await ChartProbe.XValuesAsync(page, "significance", 2));
         Assert.Equal(DiscriminantCount, await page.Locator("#ranking tbody tr").CountAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task SignificanceChart_LabelsMassesAndRoundLogTicks_WhenAnalysisSucceeded()
+    {
+        var run = await fixture.Scenario.RunAsync();
+        var page = await fixture.NewPageAsync();
+
+        await page.GotoAsync($"/analysis.html?id={run.AnalysisId}");
+        await ChartProbe.WaitForResultsAsync(page);
+        var masses = await MassesFromApiAsync(run.AnalysisId);
+        var yTicks = await ChartProbe.TickValuesAsync(page, "significance", "y");
+        var yLabels = await ChartProbe.TickLabelsAsync(page, "significance", "y");
+
+        Assert.Equal(MassCount, masses.Length);
+        Assert.Equal(masses, await ChartProbe.TickValuesAsync(page, "significance", "x"));
+        Assert.Equal(masses.Select(mass => mass.ToString(CultureInfo.InvariantCulture)), await ChartProbe.TickLabelsAsync(page, "significance", "x"));
+        AssertRoundLogTicks(yTicks, yLabels);
         await page.Context.CloseAsync();
     }
 
@@ -74,6 +94,31 @@ public sealed class AnalysisPageTests(BrowserFixture fixture)
         var signalY = await ChartProbe.YValuesAsync(page, "histogram", 1);
         Assert.Equal(signalY[^2], signalY[^1]);
         Assert.True(signalY.All(value => value > 0), "Every step must sit on the log axis, clamped bins included.");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task HistogramAxes_SpanEdgesWithRoundTicks_WhenBinsShown()
+    {
+        var run = await fixture.Scenario.RunAsync();
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync($"/analysis.html?id={run.AnalysisId}");
+        await ChartProbe.WaitForResultsAsync(page);
+
+        await page.Locator("#histogram-discriminant").SelectOptionAsync("Mt_tot");
+        await page.Locator("#histogram-channel").SelectOptionAsync("tmm");
+        await page.Locator("#histogram-mass").SelectOptionAsync("300");
+        await page.WaitForFunctionAsync("() => document.body.dataset.histogram === 'Mt_tot|tmm|300'");
+        var edges = await EdgesFromApiAsync(run.AnalysisId, "Mt_tot", "tmm", "300");
+        var xTicks = await ChartProbe.TickValuesAsync(page, "histogram", "x");
+        var yTicks = await ChartProbe.TickValuesAsync(page, "histogram", "y");
+        var yLabels = await ChartProbe.TickLabelsAsync(page, "histogram", "y");
+
+        Assert.Equal(edges[0], await ChartProbe.ScaleBoundAsync(page, "histogram", "x", "min"));
+        Assert.Equal(edges[^1], await ChartProbe.ScaleBoundAsync(page, "histogram", "x", "max"));
+        Assert.InRange(xTicks.Length, 2, 9);
+        Assert.All(xTicks, tick => Assert.True(tick > edges[0] && tick < edges[^1], $"Tick {tick} is not strictly inside the edges [{edges[0]}, {edges[^1]}]."));
+        AssertRoundLogTicks(yTicks, yLabels);
         await page.Context.CloseAsync();
     }
 
@@ -142,6 +187,24 @@ public sealed class AnalysisPageTests(BrowserFixture fixture)
         // A generous bound on a shared 2-core machine: it catches a frozen page, not a slow one.
         Assert.True(stopwatch.ElapsedMilliseconds < 5000, $"Switching to 20 per-channel lines took {stopwatch.ElapsedMilliseconds} ms.");
         await page.Context.CloseAsync();
+    }
+
+    // Every tick is 1, 2 or 5 times a power of ten, labelled as a plain number from 0.001 to below
+    // 10000 and as mantissa-exponent text (2e5, 5e-4) outside that range.
+    private static void AssertRoundLogTicks(double[] ticks, string[] labels)
+    {
+        Assert.True(ticks.Length >= 2, $"The log axis has {ticks.Length} tick(s).");
+        Assert.Equal(ticks.Length, labels.Length);
+        for (var i = 0; i < ticks.Length; i++)
+        {
+            var exponent = (int)Math.Floor(Math.Log10(ticks[i]) + 1e-9);
+            var mantissa = Math.Round(ticks[i] / Math.Pow(10, exponent), 6);
+            Assert.Contains(mantissa, new[] { 1.0, 2.0, 5.0 });
+            var expected = exponent is >= -3 and < 4
+                ? (mantissa * Math.Pow(10, exponent)).ToString("0.###", CultureInfo.InvariantCulture)
+                : $"{mantissa.ToString(CultureInfo.InvariantCulture)}e{exponent.ToString(CultureInfo.InvariantCulture)}";
+            Assert.Equal(expected, labels[i]);
+        }
     }
 
     private async Task<double[]> MassesFromApiAsync(string analysisId)

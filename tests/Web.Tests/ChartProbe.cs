@@ -21,6 +21,17 @@ public static class ChartProbe
     public static Task<string> ScaleTypeAsync(IPage page, string chart, string axis) =>
         page.EvaluateAsync<string>("([name, axis]) => window.hnlCharts[name].scales[axis].type", new object[] { chart, axis });
 
+    /// <summary>The lower or upper end ("min" or "max") of an axis as drawn.</summary>
+    public static Task<double> ScaleBoundAsync(IPage page, string chart, string axis, string bound) =>
+        page.EvaluateAsync<double>("([name, axis, bound]) => window.hnlCharts[name].scales[axis][bound]", new object[] { chart, axis, bound });
+
+    /// <summary>The values of the ticks an axis draws, after Chart.js skipped any that would overlap.</summary>
+    public static Task<double[]> TickValuesAsync(IPage page, string chart, string axis) =>
+        page.EvaluateAsync<double[]>("([name, axis]) => window.hnlCharts[name].scales[axis].ticks.map(t => t.value)", new object[] { chart, axis });
+
+    public static Task<string[]> TickLabelsAsync(IPage page, string chart, string axis) =>
+        page.EvaluateAsync<string[]>("([name, axis]) => window.hnlCharts[name].scales[axis].ticks.map(t => String(t.label))", new object[] { chart, axis });
+
     public static Task WaitForResultsAsync(IPage page) =>
         page.WaitForFunctionAsync("() => document.body.dataset.results === 'ready'", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
 }

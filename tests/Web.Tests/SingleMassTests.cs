@@ -21,7 +21,42 @@ public sealed class SingleMassTests(BrowserFixture fixture)
         Assert.Equal(7, await page.EvaluateAsync<int>("() => window.hnlCharts.significance.data.labels.length"));
         Assert.False(await page.Locator("#histogram-mass").IsVisibleAsync());
         Assert.Equal(2, await ChartProbe.LineCountAsync(page, "histogram"));
+        // The y axis must hold the top error bar, not only the bar values.
+        var highestBarTop = await HighestBarTopFromApiAsync(analysisId);
+        var axisMax = await ChartProbe.ScaleBoundAsync(page, "significance", "y", "max");
+        Assert.True(highestBarTop > 0, $"The highest bar top is {highestBarTop}; the analysis has no result to draw.");
+        Assert.True(axisMax >= highestBarTop, $"The y axis ends at {axisMax}, below the highest value plus uncertainty {highestBarTop}.");
         await page.Context.CloseAsync();
+    }
+
+    // The largest value + uncertainty over the average, the combination and every channel with a result.
+    private async Task<double> HighestBarTopFromApiAsync(string analysisId)
+    {
+        using var client = fixture.NewApiClient();
+        using var curves = JsonDocument.Parse(await client.GetStringAsync($"/api/analyses/{analysisId}/curves"));
+        var tops = new List<double>();
+        foreach (var discriminant in curves.RootElement.GetProperty("discriminants").EnumerateArray())
+        {
+            foreach (var point in discriminant.GetProperty("points").EnumerateArray())
+            {
+                AddTop(tops, point, "average", "averageUncertainty");
+                AddTop(tops, point, "combined", "combinedUncertainty");
+                foreach (var channel in point.GetProperty("channels").EnumerateObject())
+                {
+                    AddTop(tops, channel.Value, "significance", "uncertainty");
+                }
+            }
+        }
+        return tops.Count == 0 ? double.NaN : tops.Max();
+    }
+
+    private static void AddTop(List<double> tops, JsonElement element, string value, string uncertainty)
+    {
+        if (element.TryGetProperty(value, out var number) && number.ValueKind == JsonValueKind.Number)
+        {
+            var sigma = element.TryGetProperty(uncertainty, out var error) && error.ValueKind == JsonValueKind.Number ? error.GetDouble() : 0;
+            tops.Add(number.GetDouble() + sigma);
+        }
     }
 
     // Uploads the synthetic sample with the mass role cleared, so all signal forms one hypothesis.

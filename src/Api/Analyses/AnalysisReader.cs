@@ -65,6 +65,12 @@ public sealed class AnalysisReader(HnlDbContext context)
         AnalysisEntity analysis, string? discriminantName, string? channel, string? mass, CancellationToken cancellationToken)
     {
         EnsureSucceeded(analysis);
+        if (string.IsNullOrEmpty(discriminantName))
+        {
+            throw RequestValidationException.For("discriminant", "missing-field",
+                $"The discriminant query parameter is required; this analysis has {string.Join(", ", analysis.Discriminants.Select(d => d.Name))}.");
+        }
+
         var discriminant = analysis.Discriminants.SingleOrDefault(d => d.Name == discriminantName)
             ?? throw RequestValidationException.For("discriminant", "unknown-discriminant",
                 $"Discriminant '{discriminantName}' is not part of the analysis; it has {string.Join(", ", analysis.Discriminants.Select(d => d.Name))}.");

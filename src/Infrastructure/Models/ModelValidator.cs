@@ -84,9 +84,10 @@ public sealed class ModelValidator
         catch (OnnxRuntimeException exception)
         {
             // ONNX Runtime's own message says what failed (not a protobuf, unsupported opset or IR version, unknown operator).
+            // It names the stored path, which is the server's business, so the upload's file name replaces it.
             throw new ModelValidationException(
                 "invalid-onnx",
-                $"'{file.FileName}' cannot be loaded by ONNX Runtime: {exception.Message}",
+                $"'{file.FileName}' cannot be loaded by ONNX Runtime: {exception.Message.Replace(file.FullPath, file.FileName, StringComparison.Ordinal)}",
                 file.FileName);
         }
     }

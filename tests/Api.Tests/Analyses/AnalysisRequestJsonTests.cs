@@ -56,6 +56,17 @@ public sealed class AnalysisRequestJsonTests : IAsyncLifetime
         Assert.NotNull(problem["errors"]?["name"]);
     }
 
+    [Fact]
+    public async Task Get_ReturnsProblem_WhenIdIsNotGuid()
+    {
+        var response = await factory.CreateClient().GetAsync("/api/datasets/not-a-guid");
+
+        var problem = await response.ReadObjectAsync();
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("not-found", (string?)problem["code"]);
+        Assert.Contains("GUID", (string?)problem["detail"]);
+    }
+
     private async Task<System.Text.Json.Nodes.JsonObject> PostExpecting400(string json)
     {
         using var content = new StringContent(json, Encoding.UTF8, "application/json");

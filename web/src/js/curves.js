@@ -79,3 +79,11 @@ export function bestAverage(discriminant) {
   }
   return best;
 }
+
+/**
+ * True when some channel produced a result for the discriminant at some mass. Without one every
+ * average is null and the API still reports area 0, which must not read as a real ranking.
+ */
+export function hasResult(discriminant) {
+  return discriminant.points.some((point) => Number.isFinite(point.average));
+}

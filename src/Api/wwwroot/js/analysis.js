@@ -1,14 +1,14 @@
 // Analysis page, also served at /s/{token} for share links: progress while the analysis runs, then
 // the significance chart, the ranking and the histogram viewer.
 import {
-  apiFetch, copyText, describeError, downloadFromApi, formatDate, formatNumber, html, isSharePage, queryParameter,
+  ApiError, apiFetch, copyText, describeError, downloadFromApi, formatDate, formatNumber, html, isSharePage, queryParameter,
   renderHeader, setHtml, shareTokenFromPath, showMessage, statusBadge,
 } from './common.js';
 import {
   createBarChart, createHistogramChart, createSignificanceChart, cssColour, dashPattern, downloadChartPng, seriesColour,
   updateBarChart, updateHistogramChart, updateSignificanceChart,
 } from './charts.js';
-import { bestAverage, isSingleMass, seriesFromCurves, singleMassBars } from './curves.js';
+import { bestAverage, hasResult, isSingleMass, seriesFromCurves, singleMassBars } from './curves.js';
 
 const pollIntervalMs = 1000;
 const message = document.getElementById('message');
@@ -54,7 +54,7 @@ async function poll() {
   try {
     analysis = await apiFetch(apiBase);
   } catch (error) {
-    showMessage(message, describeError(error));
+    showLoadError(error);
     return;
   }
 
@@ -66,6 +66,22 @@ async function poll() {
   if (analysis.status === 'succeeded') {
     await loadResults();
   }
+}
+
+// A 404 means the token or id matches no analysis, or the analysis was deleted, possibly while
+// this page was polling it; the overview and result cards are hidden so no stale data remains.
+function showLoadError(error, prefix = '') {
+  if (error instanceof ApiError && error.status === 404) {
+    for (const id of ['overview', 'significance-card', 'ranking-card', 'histogram-card']) {
+      document.getElementById(id).hidden = true;
+    }
+    document.body.dataset.status = 'not-found';
+    showMessage(message, shareToken
+      ? 'This share link is not valid or the analysis was deleted.'
+      : 'This analysis does not exist or was deleted. Open one from the list on the home page.');
+    return;
+  }
+  showMessage(message, prefix + describeError(error));
 }
 
 function renderOverview() {
@@ -86,7 +102,7 @@ function renderOverview() {
 
   const errorBox = document.getElementById('analysis-error');
   errorBox.hidden = !analysis.error;
-  errorBox.textContent = analysis.error ? `The analysis failed: ${analysis.error}` : '';
+  errorBox.textContent = analysis.error ? `The analysis failed: ${analysis.error.detail || analysis.error.title || analysis.error.code}` : '';
 
   document.getElementById('share-url').value = shareUrl();
   renderFacts();
@@ -153,7 +169,7 @@ async function loadResults() {
   try {
     curves = await apiFetch(`${apiBase}/curves`);
   } catch (error) {
-    showMessage(message, `The results could not be loaded: ${describeError(error)}`);
+    showLoadError(error, 'The results could not be loaded: ');
     return;
   }
 
@@ -195,10 +211,22 @@ function drawSignificance() {
     : 'Shaded bands show ±1σ; both axes are logarithmic. Masses where no channel has a result leave gaps.';
 }
 
+// A discriminant without any result is listed last and unranked, whatever rank the API gave it.
 function renderRanking() {
+  const rankOf = (discriminant) => (hasResult(discriminant) ? discriminant.rank ?? Infinity : Infinity);
   const rows = [...curves.discriminants]
-    .sort((left, right) => (left.rank ?? Infinity) - (right.rank ?? Infinity))
+    .sort((left, right) => rankOf(left) - rankOf(right) || Number(hasResult(right)) - Number(hasResult(left)))
     .map((discriminant) => {
+      if (!hasResult(discriminant)) {
+        return html`<tr class="no-result">
+          <td class="number">–</td>
+          <td>${discriminant.name}</td>
+          <td>${discriminant.kind}</td>
+          <td class="number">no result</td>
+          <td class="number">–</td>
+          <td>–</td>
+        </tr>`;
+      }
       const best = bestAverage(discriminant);
       return html`<tr>
         <td class="number">${discriminant.rank ?? '–'}</td>

@@ -157,16 +157,69 @@ export function createSignificanceChart(canvas, name) {
     title: (items) => `m = ${items[0]?.raw.x} GeV`,
     label: (item) => `${item.dataset.label}: Z = ${formatValue(item.raw.y)} ± ${formatValue(item.raw.sigma)}`,
   };
-  options.scales.x.ticks = { callback: (value) => (isRoundTick(value) ? value : '') };
-  options.scales.y.ticks = { callback: (value) => (isRoundTick(value) ? formatValue(value) : '') };
+  // Ticks sit at the masses the curves were computed for, which a 1-2-5 log axis would mostly skip.
+  options.scales.x.afterBuildTicks = (scale) => {
+    scale.ticks = plottedMasses(scale).map((value) => ({ value }));
+  };
+  options.scales.x.ticks = { callback: (value) => String(value) };
+  options.scales.y.afterBuildTicks = keepRoundLogTicks;
+  options.scales.y.ticks = { callback: (value) => formatLogTick(value) };
 
   charts[name] = new Chart(canvas, { type: 'line', data: { datasets: [] }, options });
   return charts[name];
 }
 
+/** Returns the sorted distinct x values of the drawn curves that fall inside the scale's range. */
+function plottedMasses(scale) {
+  const masses = new Set();
+  for (const dataset of scale.chart.data.datasets) {
+    for (const point of dataset.data) {
+      if (Number.isFinite(point.x) && point.x >= scale.min && point.x <= scale.max) {
+        masses.add(point.x);
+      }
+    }
+  }
+  return [...masses].sort((left, right) => left - right);
+}
+
+/** Returns the power of ten at or below a positive value, immune to log10 rounding just below a power. */
+function decadeExponent(value) {
+  return Math.floor(Math.log10(value) + 1e-9);
+}
+
 function isRoundTick(value) {
-  const mantissa = value / 10 ** Math.floor(Math.log10(value));
+  const mantissa = value / 10 ** decadeExponent(value);
   return [1, 2, 5].some((round) => Math.abs(mantissa - round) < 1e-6);
+}
+
+/**
+ * Keeps only the 1, 2 and 5 times a power of ten ticks of a log axis. An axis spanning too little
+ * to hold two of them keeps every tick, so it is never left with a single label.
+ */
+function keepRoundLogTicks(scale) {
+  if (scale.type !== 'logarithmic') {
+    return;
+  }
+  const round = scale.ticks.filter((tick) => tick.value > 0 && isRoundTick(tick.value));
+  if (round.length >= 2) {
+    scale.ticks = round;
+  }
+}
+
+/**
+ * Formats a log-axis tick in one style for the whole axis: plain decimals from 0.001 to below
+ * 10000 (0.05, 2, 500) and mantissa-exponent notation outside (1e4, 2e5, 5e-4).
+ */
+export function formatLogTick(value) {
+  if (!(value > 0)) {
+    return '';
+  }
+  const exponent = decadeExponent(value);
+  if (exponent >= -3 && exponent < 4) {
+    return String(Number(value.toPrecision(3)));
+  }
+  const mantissa = Number((value / 10 ** exponent).toPrecision(3));
+  return `${mantissa}e${exponent}`;
 }
 
 function formatValue(value) {
@@ -258,7 +311,18 @@ export function updateBarChart(chart, categories, seriesList) {
       .map((value, index) => ({ index, low: value - (series.sigmas[index] ?? 0), high: value + (series.sigmas[index] ?? 0) }))
       .filter((bar) => Number.isFinite(bar.low) && series.sigmas[bar.index] > 0),
   }));
+  chart.options.scales.y.suggestedMax = barAxisTop(seriesList);
   refresh(chart, categories.length * seriesList.length);
+}
+
+/**
+ * Returns the highest bar top plus its uncertainty with 5% headroom, so the top error bar is not
+ * cut off by an axis that only covers the bar values; undefined when no bar has a value.
+ */
+function barAxisTop(seriesList) {
+  const tops = seriesList.flatMap((series) => series.values.map((value, index) => value + (series.sigmas[index] ?? 0)))
+    .filter(Number.isFinite);
+  return tops.length === 0 ? undefined : Math.max(...tops) * 1.05;
 }
 
 /** Creates the histogram chart: a linear axis for the discriminant and a log axis for yields. */
@@ -269,7 +333,16 @@ export function createHistogramChart(canvas, name) {
     title: (items) => binTitle(items[0]),
     label: (item) => binLabel(item),
   };
-  options.scales.y.ticks = { callback: (value) => (options.scales.y.type === 'linear' || isRoundTick(value) ? formatValue(value) : '') };
+  // The x axis spans exactly the first to the last edge; ticks inside it stay at round values
+  // instead of adding the two edges themselves, whose long labels would crowd their neighbours.
+  options.scales.x.ticks = { includeBounds: false, maxTicksLimit: 9 };
+  options.scales.y.afterBuildTicks = keepRoundLogTicks;
+  options.scales.y.ticks = {
+    // `this` is the scale, whose type follows the log-scale checkbox.
+    callback(value) {
+      return this.type === 'logarithmic' ? formatLogTick(value) : formatValue(value);
+    },
+  };
 
   charts[name] = new Chart(canvas, { type: 'line', data: { datasets: [] }, options });
   return charts[name];

@@ -7,7 +7,7 @@ import {
   createBarChart, createSignificanceChart, dashPattern, downloadChartPng, seriesColour, updateBarChart,
   updateSignificanceChart,
 } from './charts.js';
-import { bestAverage, isSingleMass, seriesFromCurves, singleMassBars } from './curves.js';
+import { bestAverage, hasResult, isSingleMass, seriesFromCurves, singleMassBars } from './curves.js';
 
 const message = document.getElementById('message');
 const datasetSelect = document.getElementById('dataset');
@@ -157,17 +157,20 @@ function drawBars(selected) {
 
 function renderRanking(selected) {
   const entries = selected.flatMap(({ id, curves }) => curves.discriminants.map((discriminant) => ({ id, curves, discriminant })));
-  entries.sort((left, right) => (right.discriminant.area ?? -Infinity) - (left.discriminant.area ?? -Infinity));
+  // A discriminant without any result has area 0 from the API; it is listed last and unranked.
+  const sortArea = ({ discriminant }) => (hasResult(discriminant) ? discriminant.area ?? -Infinity : -Infinity);
+  entries.sort((left, right) => sortArea(right) - sortArea(left) || Number(hasResult(right.discriminant)) - Number(hasResult(left.discriminant)));
 
   const rows = entries.map(({ id, discriminant }, index) => {
     const spec = analysesById.get(id)?.spec ?? {};
+    const ranked = hasResult(discriminant);
     const best = bestAverage(discriminant);
     return html`<tr>
-      <td class="number">${index + 1}</td>
+      <td class="number">${ranked ? index + 1 : '–'}</td>
       <td><a href="/analysis.html?id=${encodeURIComponent(id)}">${analysisLabel(id)}</a></td>
       <td>${discriminant.name}</td>
       <td>${spec.binning?.strategy ?? '–'} ${spec.binning?.maxRelativeUncertainty ?? ''} · ${spec.formula ?? '–'}</td>
-      <td class="number">${formatNumber(discriminant.area, 4)}</td>
+      <td class="number">${ranked ? formatNumber(discriminant.area, 4) : 'no result'}</td>
       <td class="number">${formatNumber(best?.value)}</td>
       <td>${best?.mass ?? (best ? 'single hypothesis' : '–')}</td>
     </tr>`;
