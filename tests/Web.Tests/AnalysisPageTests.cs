@@ -21,6 +21,7 @@ public sealed class AnalysisPageTests(BrowserFixture fixture)
 
         await page.GotoAsync($"/analysis.html?id={run.AnalysisId}");
         await ChartProbe.WaitForResultsAsync(page);
+        await ChartProbe.WaitForAnimationsAsync(page);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = TestPaths.OutputFile("screenshots", "analysis.png"), FullPage = true });
 
         Assert.Equal(DiscriminantCount, await ChartProbe.LineCountAsync(page, "significance"));
@@ -165,6 +166,7 @@ public sealed class AnalysisPageTests(BrowserFixture fixture)
 
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"The page is {overflow} px wider than a 390 px phone screen.");
+        await ChartProbe.WaitForAnimationsAsync(page);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = TestPaths.OutputFile("screenshots", "analysis-phone.png"), FullPage = true });
         await page.Context.CloseAsync();
     }

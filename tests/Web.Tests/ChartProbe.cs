@@ -32,6 +32,10 @@ public static class ChartProbe
     public static Task<string[]> TickLabelsAsync(IPage page, string chart, string axis) =>
         page.EvaluateAsync<string[]>("([name, axis]) => window.hnlCharts[name].scales[axis].ticks.map(t => String(t.label))", new object[] { chart, axis });
 
+    /// <summary>Waits until no chart animates, so a screenshot shows lines at their final positions.</summary>
+    public static Task WaitForAnimationsAsync(IPage page) =>
+        page.WaitForFunctionAsync("() => Object.values(window.hnlCharts).every(chart => !window.Chart.animator.running(chart))");
+
     public static Task WaitForResultsAsync(IPage page) =>
         page.WaitForFunctionAsync("() => document.body.dataset.results === 'ready'", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
 }

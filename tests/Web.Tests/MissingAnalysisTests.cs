@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace HnlService.Web.Tests;
 
 [Collection(BrowserCollection.Name)]
@@ -8,8 +6,8 @@ public sealed class MissingAnalysisTests(BrowserFixture fixture)
     [Fact]
     public async Task SharePage_ShowsInvalidLinkMessage_WhenTokenIsUnknown()
     {
-        // GET /s/{token} itself answers 404 for an unknown token, so the page is served here from
-        // /analysis.html at that address; its call to /api/shared/{token} still reaches the service.
+        // GET /s/{token} returns a 404 problem for an unknown token instead of the page, so this test
+        // serves /analysis.html at that address. The page's call to /api/shared/{token} reaches the service.
         using var client = fixture.NewApiClient();
         var pageHtml = await client.GetStringAsync("/analysis.html");
         var page = await fixture.NewPageAsync();

@@ -12,8 +12,8 @@ public sealed class RankingTableTests(BrowserFixture fixture)
     {
         var run = await fixture.Scenario.RunAsync();
         var page = await fixture.NewPageAsync();
-        // The real curves with every channel of one discriminant turned into "no-signal", which is
-        // what the API returns when no channel produced a result: null summaries, area 0, ranked last.
+        // The real curves with every channel of one discriminant set to "no-signal". The API returns
+        // this shape when no channel produced a result, with null summaries, area 0 and the last rank.
         await page.RouteAsync("**/api/analyses/*/curves", async route =>
         {
             var response = await route.FetchAsync();

@@ -1,15 +1,20 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace HnlService.Web.Tests;
 
 [Collection(BrowserCollection.Name)]
 public sealed class SingleMassTests(BrowserFixture fixture)
 {
+    // One single-mass analysis for every test in this class, because each upload parses the 60k-event CSV.
+    private static readonly SemaphoreSlim AnalysisGate = new(1, 1);
+    private static string? s_analysisId;
+
     [Fact]
     public async Task SignificanceChart_DrawsBars_WhenDatasetHasNoMassColumn()
     {
-        var analysisId = await StartSingleMassAnalysisAsync();
+        var analysisId = await SingleMassAnalysisAsync();
         var page = await fixture.NewPageAsync();
 
         await page.GotoAsync($"/analysis.html?id={analysisId}");
@@ -27,6 +32,52 @@ public sealed class SingleMassTests(BrowserFixture fixture)
         Assert.True(highestBarTop > 0, $"The highest bar top is {highestBarTop}; the analysis has no result to draw.");
         Assert.True(axisMax >= highestBarTop, $"The y axis ends at {axisMax}, below the highest value plus uncertainty {highestBarTop}.");
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task BarAxis_CoversTopErrorBar_WhenUncertaintyPassesRoundedMaximum()
+    {
+        var analysisId = await SingleMassAnalysisAsync();
+        var page = await fixture.NewPageAsync();
+        // The reported case: the highest bar is 1.78 +- 0.15, so an axis fitted to the values alone
+        // ends at 1.8 and cuts the error bar, whose top is at 1.93.
+        await page.RouteAsync("**/api/analyses/*/curves", async route =>
+        {
+            var response = await route.FetchAsync();
+            var curves = JsonNode.Parse(await response.TextAsync())!;
+            SetBarValues(curves);
+            await route.FulfillAsync(new() { Response = response, Body = curves.ToJsonString() });
+        });
+
+        await page.GotoAsync($"/analysis.html?id={analysisId}");
+        await ChartProbe.WaitForResultsAsync(page);
+        var axisMax = await ChartProbe.ScaleBoundAsync(page, "significance", "y", "max");
+
+        Assert.True(axisMax >= 1.93, $"The y axis ends at {axisMax}, below the top error bar at 1.78 + 0.15 = 1.93.");
+        await page.Context.CloseAsync();
+    }
+
+    // Average 1.78 +- 0.15, combination 1.5 +- 0.1 and 1.0 +- 0.1 for every channel with a result.
+    private static void SetBarValues(JsonNode curves)
+    {
+        foreach (var discriminant in curves["discriminants"]!.AsArray())
+        {
+            foreach (var point in discriminant!["points"]!.AsArray())
+            {
+                point!["average"] = 1.78;
+                point["averageUncertainty"] = 0.15;
+                point["combined"] = 1.5;
+                point["combinedUncertainty"] = 0.1;
+                foreach (var channel in point["channels"]!.AsObject())
+                {
+                    if ((string?)channel.Value!["outcome"] == "ok")
+                    {
+                        channel.Value["significance"] = 1.0;
+                        channel.Value["uncertainty"] = 0.1;
+                    }
+                }
+            }
+        }
     }
 
     // The largest value + uncertainty over the average, the combination and every channel with a result.
@@ -56,6 +107,19 @@ public sealed class SingleMassTests(BrowserFixture fixture)
         {
             var sigma = element.TryGetProperty(uncertainty, out var error) && error.ValueKind == JsonValueKind.Number ? error.GetDouble() : 0;
             tops.Add(number.GetDouble() + sigma);
+        }
+    }
+
+    private async Task<string> SingleMassAnalysisAsync()
+    {
+        await AnalysisGate.WaitAsync();
+        try
+        {
+            return s_analysisId ??= await StartSingleMassAnalysisAsync();
+        }
+        finally
+        {
+            AnalysisGate.Release();
         }
     }
 

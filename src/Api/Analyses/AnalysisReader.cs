@@ -28,6 +28,9 @@ public sealed class AnalysisReader(HnlDbContext context)
         await context.Analyses.AsNoTracking().Include(a => a.Discriminants).SingleOrDefaultAsync(a => a.ShareToken == token, cancellationToken)
         ?? throw new ResourceNotFoundException("No analysis has this share token.");
 
+    public Task<bool> ShareTokenExistsAsync(string token, CancellationToken cancellationToken) =>
+        context.Analyses.AsNoTracking().AnyAsync(a => a.ShareToken == token, cancellationToken);
+
     public async Task<CurvesResponse> GetCurvesAsync(AnalysisEntity analysis, CancellationToken cancellationToken)
     {
         EnsureSucceeded(analysis);

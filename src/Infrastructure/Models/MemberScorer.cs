@@ -74,11 +74,14 @@ internal sealed class MemberScorer : IDisposable
     }
 
     /// <summary>Packs the dataset rows sourceRows into the given slot's input buffers.</summary>
-    public void Pack(int slot, ReadOnlySpan<int> sourceRows)
+    public void Pack(int slot, ReadOnlySpan<int> sourceRows) => Pack(slot, sourceRows, 0);
+
+    /// <summary>Packs the dataset rows sourceRows into the given slot's buffer rows firstRow onwards.</summary>
+    public void Pack(int slot, ReadOnlySpan<int> sourceRows, int firstRow)
     {
         foreach (var input in _slots[slot])
         {
-            input.Pack(sourceRows);
+            input.Pack(sourceRows, firstRow);
         }
     }
 

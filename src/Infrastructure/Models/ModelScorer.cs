@@ -13,6 +13,12 @@ public sealed class ModelScorer : IDisposable
     private readonly int[][] _batchSourceRows;
     private readonly int[][] _batchPositions;
 
+    // Fold grouping buffers, reused across Score calls (grown when a request has more rows).
+    private readonly int[] _foldStarts;
+    private readonly int[] _foldNext;
+    private int[] _rowFolds = [];
+    private int[] _rowsInFoldOrder = [];
+
     public ModelScorer(ValidatedModel model, ScoringOptions options)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -25,6 +31,8 @@ public sealed class ModelScorer : IDisposable
             ? listed
             : [new ModelMember(model.Files[0].FileName, 1, 0)];
         _foldModulus = members[0].FoldModulus;
+        _foldStarts = new int[_foldModulus + 1];
+        _foldNext = new int[_foldModulus];
 
         using var sessionOptions = OnnxSessionFactory.CreateOptions(options.IntraOpThreads);
         _members = new MemberScorer[members.Count];
@@ -79,13 +87,13 @@ public sealed class ModelScorer : IDisposable
             return scores;
         }
 
-        var (rowsInFoldOrder, foldStarts) = GroupRowsByFold(request, rowCount);
+        GroupRowsByFold(request, rowCount);
         long scored = 0;
         for (var remainder = 0; remainder < _foldModulus; remainder++)
         {
-            var start = foldStarts[remainder];
-            var count = foldStarts[remainder + 1] - start;
-            scored = ScoreRows(_memberByRemainder[remainder], rowsInFoldOrder, start, count, request.Rows, scores, scored, progress, cancellationToken);
+            var start = _foldStarts[remainder];
+            var count = _foldStarts[remainder + 1] - start;
+            scored = ScoreRows(_memberByRemainder[remainder], _rowsInFoldOrder, start, count, request.Rows, scores, scored, progress, cancellationToken);
         }
 
         return scores;
@@ -98,6 +106,8 @@ public sealed class ModelScorer : IDisposable
             member?.Dispose();
         }
     }
+
+    internal static int Experiment = int.Parse(Environment.GetEnvironmentVariable("HNL_EXPERIMENT") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
 
     private bool IsModelSet => _manifest.Members is { Count: > 0 };
 
@@ -121,6 +131,22 @@ public sealed class ModelScorer : IDisposable
             return scored;
         }
 
+        if (Experiment == 2)
+        {
+            for (var batch = 0; batch < batchCount; batch++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var batchRows = PrepareIndices(member, 0, order, start, count, batch, rows);
+                PackSplit(member, batchRows);
+                member.Run(0, _batchPositions[0].AsSpan(0, batchRows), scores);
+                scored += batchRows;
+                progress?.Report(scored);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            return scored;
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         PrepareBatch(member, slot: 0, order, start, count, batch: 0, rows);
 
@@ -128,7 +154,7 @@ public sealed class ModelScorer : IDisposable
         {
             var slot = batch % MemberScorer.SlotCount;
             var nextBatch = batch + 1;
-            var packing = nextBatch < batchCount
+            var packing = nextBatch < batchCount && Experiment != 1
                 ? Task.Run(() => PrepareBatch(member, nextBatch % MemberScorer.SlotCount, order, start, count, nextBatch, rows))
                 : Task.CompletedTask;
 
@@ -143,6 +169,11 @@ public sealed class ModelScorer : IDisposable
                 packing.GetAwaiter().GetResult();
             }
 
+            if (nextBatch < batchCount && Experiment == 1)
+            {
+                PrepareBatch(member, nextBatch % MemberScorer.SlotCount, order, start, count, nextBatch, rows);
+            }
+
             scored += batchRows;
             progress?.Report(scored);
             cancellationToken.ThrowIfCancellationRequested();
@@ -151,48 +182,128 @@ public sealed class ModelScorer : IDisposable
         return scored;
     }
 
+    private void PackSplit(MemberScorer member, int batchRows)
+    {
+        var half = (batchRows / 2 + 63) / 64 * 64;
+        if (half >= batchRows || half == 0)
+        {
+            member.Pack(0, _batchSourceRows[0].AsSpan(0, batchRows));
+            return;
+        }
+
+        var second = Task.Run(() => member.Pack(0, _batchSourceRows[0].AsSpan(half, batchRows - half), half));
+        try
+        {
+            member.Pack(0, _batchSourceRows[0].AsSpan(0, half), 0);
+        }
+        finally
+        {
+            second.GetAwaiter().GetResult();
+        }
+    }
+
     private void PrepareBatch(MemberScorer member, int slot, int[]? order, int start, int count, int batch, int[]? rows)
+    {
+        var batchRows = PrepareIndices(member, slot, order, start, count, batch, rows);
+        member.Pack(slot, _batchSourceRows[slot].AsSpan(0, batchRows));
+    }
+
+    private int PrepareIndices(MemberScorer member, int slot, int[]? order, int start, int count, int batch, int[]? rows)
     {
         var batchStart = batch * member.BatchSize;
         var batchRows = Math.Min(member.BatchSize, count - batchStart);
         var positions = _batchPositions[slot];
         var sourceRows = _batchSourceRows[slot];
-        for (var r = 0; r < batchRows; r++)
+        if (order is null)
         {
-            var position = order is null ? start + batchStart + r : order[start + batchStart + r];
-            positions[r] = position;
-            sourceRows[r] = rows is null ? position : rows[position];
+            for (var r = 0; r < batchRows; r++)
+            {
+                positions[r] = start + batchStart + r;
+            }
+        }
+        else
+        {
+            Array.Copy(order, start + batchStart, positions, 0, batchRows);
         }
 
-        member.Pack(slot, sourceRows.AsSpan(0, batchRows));
+        if (rows is null)
+        {
+            Array.Copy(positions, sourceRows, batchRows);
+        }
+        else
+        {
+            for (var r = 0; r < batchRows; r++)
+            {
+                sourceRows[r] = rows[positions[r]];
+            }
+        }
+
+        return batchRows;
     }
 
     // A counting sort of output positions by fold remainder: positions of remainder k end up in
-    // order[starts[k]..starts[k + 1]), in their original order.
-    private (int[] Order, int[] Starts) GroupRowsByFold(ScoringRequest request, int rowCount)
+    // _rowsInFoldOrder[_foldStarts[k].._foldStarts[k + 1]), in their original order. Each row's remainder
+    // is computed once, because a 64-bit division costs more than the rest of the sort per row.
+    private void GroupRowsByFold(ScoringRequest request, int rowCount)
     {
         var events = request.EventNumbers!;
         var rows = request.Rows;
-        var starts = new int[_foldModulus + 1];
-
-        for (var i = 0; i < rowCount; i++)
+        if (_rowFolds.Length < rowCount)
         {
-            starts[FoldOf(events[rows is null ? i : rows[i]]) + 1]++;
+            _rowFolds = new int[rowCount];
+            _rowsInFoldOrder = new int[rowCount];
+        }
+
+        var folds = _rowFolds.AsSpan(0, rowCount);
+        if (rows is null)
+        {
+            ComputeFolds(events.AsSpan(0, rowCount), folds);
+        }
+        else
+        {
+            for (var i = 0; i < rowCount; i++)
+            {
+                folds[i] = FoldOf(events[rows[i]]);
+            }
+        }
+
+        Array.Clear(_foldStarts);
+        foreach (var fold in folds)
+        {
+            _foldStarts[fold + 1]++;
         }
 
         for (var k = 0; k < _foldModulus; k++)
         {
-            starts[k + 1] += starts[k];
+            _foldStarts[k + 1] += _foldStarts[k];
         }
 
-        var order = new int[rowCount];
-        var next = (int[])starts.Clone();
+        Array.Copy(_foldStarts, _foldNext, _foldModulus);
+        var order = _rowsInFoldOrder;
         for (var i = 0; i < rowCount; i++)
         {
-            order[next[FoldOf(events[rows is null ? i : rows[i]])]++] = i;
+            order[_foldNext[folds[i]]++] = i;
+        }
+    }
+
+    private void ComputeFolds(ReadOnlySpan<long> events, Span<int> folds)
+    {
+        // For a power of two K, the two's-complement mask is the non-negative remainder, negative numbers included.
+        if (long.IsPow2(_foldModulus))
+        {
+            var mask = _foldModulus - 1L;
+            for (var i = 0; i < events.Length; i++)
+            {
+                folds[i] = (int)(events[i] & mask);
+            }
+
+            return;
         }
 
-        return (order, starts);
+        for (var i = 0; i < events.Length; i++)
+        {
+            folds[i] = FoldOf(events[i]);
+        }
     }
 
     private int FoldOf(long eventNumber)

@@ -83,15 +83,23 @@ internal sealed class PackedInput : IDisposable
     }
 
     /// <summary>Packs the given dataset rows into the first rows of the buffer.</summary>
-    public void Pack(ReadOnlySpan<int> sourceRows)
+    public void Pack(ReadOnlySpan<int> sourceRows) => Pack(sourceRows, 0);
+
+    /// <summary>
+    /// Packs the given dataset rows into buffer rows firstRow onwards. Calls on disjoint buffer rows may
+    /// run at the same time.
+    /// </summary>
+    public void Pack(ReadOnlySpan<int> sourceRows, int firstRow)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(firstRow);
+
         if (_doubleBuffer is not null)
         {
-            PackRows<double>(_doubleBuffer, sourceRows);
+            PackRows<double>(_doubleBuffer.AsSpan(firstRow * _width), sourceRows, _batchSize - firstRow);
         }
         else
         {
-            PackRows<float>(_floatBuffer!, sourceRows);
+            PackRows<float>(_floatBuffer.AsSpan(firstRow * _width), sourceRows, _batchSize - firstRow);
         }
     }
 
@@ -121,13 +129,13 @@ internal sealed class PackedInput : IDisposable
         FullValue.Dispose();
     }
 
-    private void PackRows<T>(Span<T> buffer, ReadOnlySpan<int> sourceRows)
+    private void PackRows<T>(Span<T> buffer, ReadOnlySpan<int> sourceRows, int rowsLeft)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var count = sourceRows.Length;
-        if (count > _batchSize)
+        if (count > rowsLeft)
         {
-            throw new ArgumentOutOfRangeException(nameof(sourceRows), count, $"The batch of {count} rows is larger than the {_batchSize}-row buffer.");
+            throw new ArgumentOutOfRangeException(nameof(sourceRows), count, $"The {count} rows do not fit in the {rowsLeft} buffer rows left of the {_batchSize}-row buffer.");
         }
 
         // The feature loops skip bounds checks, so every row index is checked against every column once here.
@@ -164,7 +172,7 @@ internal sealed class PackedInput : IDisposable
         }
 
         // Safe without bounds checks: rows were checked against the shortest column in CheckRowsInRange,
-        // and the buffer has room for batchSize rows of _width values, with tileEnd <= count <= batchSize.
+        // and buffer has room for rowsLeft rows of _width values, with tileEnd <= count <= rowsLeft.
         ref var values = ref MemoryMarshal.GetArrayDataReference(column);
         if (!_isScaled)
         {

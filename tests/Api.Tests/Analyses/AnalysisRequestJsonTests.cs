@@ -67,6 +67,16 @@ public sealed class AnalysisRequestJsonTests : IAsyncLifetime
         Assert.Contains("GUID", (string?)problem["detail"]);
     }
 
+    [Fact]
+    public async Task SharePage_ServesPageWith404_WhenTokenIsUnknown()
+    {
+        var response = await factory.CreateClient().GetAsync("/s/no-such-token");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<html", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
     private async Task<System.Text.Json.Nodes.JsonObject> PostExpecting400(string json)
     {
         using var content = new StringContent(json, Encoding.UTF8, "application/json");

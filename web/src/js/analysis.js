@@ -23,6 +23,7 @@ let curves = null;
 let significanceChart = null;
 let histogramChart = null;
 const histogramCache = new Map();
+let histogramRequest = 0;
 
 renderHeader();
 start();
@@ -68,8 +69,8 @@ async function poll() {
   }
 }
 
-// A 404 means the token or id matches no analysis, or the analysis was deleted, possibly while
-// this page was polling it; the overview and result cards are hidden so no stale data remains.
+// A 404 means that no analysis has this token or id, or that it was deleted, possibly while this
+// page polled it. The overview and result cards are hidden, so no stale data remains on screen.
 function showLoadError(error, prefix = '') {
   if (error instanceof ApiError && error.status === 404) {
     for (const id of ['overview', 'significance-card', 'ranking-card', 'histogram-card']) {
@@ -259,6 +260,8 @@ async function showHistogram() {
   const mass = document.getElementById('histogram-mass-label').hidden ? '' : document.getElementById('histogram-mass').value;
   const key = `${discriminant}|${channel}|${mass}`;
 
+  // Selections can change faster than responses arrive; only the latest request may draw.
+  const request = ++histogramRequest;
   let histogram = histogramCache.get(key);
   if (!histogram) {
     const query = new URLSearchParams({ discriminant, channel });
@@ -268,10 +271,16 @@ async function showHistogram() {
     try {
       histogram = await apiFetch(`${apiBase}/histograms?${query}`);
     } catch (error) {
-      document.getElementById('histogram-note').textContent = `The histogram could not be loaded: ${describeError(error)}`;
+      if (request === histogramRequest) {
+        document.getElementById('histogram-note').textContent = `The histogram could not be loaded: ${describeError(error)}`;
+      }
       return;
     }
     histogramCache.set(key, histogram);
+  }
+
+  if (request !== histogramRequest) {
+    return;
   }
 
   drawHistogram(histogram, discriminant);
