@@ -29,39 +29,12 @@ internal static class ScoringBenchmark
         var (columns, events) = BenchmarkModels.TileEvents(directory, model.Features, RowCount);
         var request = new ScoringRequest(columns, events, null, null);
 
-        if (args.Contains("--profile")) { ScoringProfile.Run(args, model, description, columns, events, options); return; }
         using var scorer = new ModelScorer(model, options);
         using var bare = new BareOnnxLoop(description.Files[0].FullPath, description.Manifest.Members![0].Scaler!, model.Features, columns, options);
 
         // One untimed pass each lets ONNX Runtime allocate its arena and the JIT compile the packing loops.
         var scores = scorer.Score(request, null, CancellationToken.None);
         bare.Run();
-
-        if (args.Contains("--modes"))
-        {
-            var best = new double[4];
-            Array.Fill(best, double.MaxValue);
-            var all = new List<double>[4];
-            for (var m = 0; m < 4; m++) all[m] = [];
-            for (var i = 0; i < 12; i++)
-            {
-                for (var m = 0; m < 4; m++)
-                {
-                    ModelScorer.Experiment = m;
-                    var t = m == 3 ? Measure(bare.Run).WallSeconds : Measure(() => scorer.Score(request, null, CancellationToken.None)).WallSeconds;
-                    best[m] = Math.Min(best[m], t);
-                    all[m].Add(t);
-                }
-            }
-
-            for (var m = 0; m < 3; m++)
-            {
-                Console.WriteLine($"mode {m}: min {best[m] * 1000:F1} ms, median {Median(all[m]) * 1000:F1} ms; ratio to bare by min {best[3] / best[m]:P1}, by median {Median(all[3]) / Median(all[m]):P1}");
-            }
-
-            Console.WriteLine($"bare: min {best[3] * 1000:F1} ms, median {Median(all[3]) * 1000:F1} ms");
-            return;
-        }
 
         var ours = new List<Measurement>();
         var baseline = new List<Measurement>();

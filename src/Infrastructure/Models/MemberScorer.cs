@@ -5,8 +5,9 @@ namespace HnlService.Infrastructure.Models;
 /// <summary>
 /// One ONNX file with its session, input buffers and output buffer, all created once and reused for
 /// every batch. The inputs have <see cref="SlotCount"/> buffer slots so that the next batch can be
-/// packed into one slot while the network runs on the other. Not thread-safe beyond that: at most one
-/// Pack and one Run at a time, on different slots.
+/// packed into one slot while the network runs on the other. Not thread-safe beyond that: a Run may
+/// overlap only Pack calls on the other slot, and Pack calls may overlap each other only on disjoint
+/// buffer rows.
 /// </summary>
 internal sealed class MemberScorer : IDisposable
 {
