@@ -67,7 +67,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
     }
 
     // System.Text.Json reports the failing member as a JSON path such as "$.binning.initialBins"; the
-    // errors key drops the "$." so that it reads like the field names of the 422 answers.
+    // errors key drops the "$." so that it reads like the field names of 422 responses.
     private static ProblemDetails InvalidJson(JsonException json)
     {
         var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');

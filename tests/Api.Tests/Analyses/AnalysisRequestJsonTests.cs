@@ -4,7 +4,7 @@ using HnlService.Api.Tests.Fixtures;
 
 namespace HnlService.Api.Tests.Analyses;
 
-/// <summary>Analysis requests whose JSON cannot be bound, in standalone SQLite mode: each answer names the field.</summary>
+/// <summary>Analysis requests whose JSON cannot be bound, in standalone SQLite mode: each error response names the field.</summary>
 public sealed class AnalysisRequestJsonTests : IAsyncLifetime
 {
     private readonly ApiFactory factory = new(null);

@@ -5,7 +5,7 @@ using HnlService.Api.Tests.Fixtures;
 
 namespace HnlService.Api.Tests.Uploads;
 
-/// <summary>Bad dataset uploads in standalone SQLite mode: each answers 422 naming the column, and stores nothing.</summary>
+/// <summary>Bad dataset uploads in standalone SQLite mode: each returns 422 naming the column and stores nothing.</summary>
 public sealed class DatasetUploadErrorTests : IAsyncLifetime
 {
     private const string ValidCsv = "genWeight,signal_label,channel,mass_hyp,Mt_tot\n1.0,1,0,100,50\n2.0,0,0,0,40\n";
