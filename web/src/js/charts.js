@@ -7,8 +7,6 @@ const Chart = window.Chart;
 /** Chart instances by name, exposed so browser tests can read what each chart draws. */
 export const charts = (window.hnlCharts ??= {});
 
-/** Above this many drawn points, updates skip animation so large analyses stay responsive. */
-const animationPointLimit = 300;
 
 export function cssColour(name) {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
@@ -135,7 +133,9 @@ function baseOptions({ xTitle, yTitle, xType, yType }) {
   return {
     responsive: true,
     maintainAspectRatio: false,
-    animation: { duration: 200 },
+    // No animation: a chart caught mid-transition (a PNG download, a screenshot) would show lines away
+    // from their error bars, and large analyses redraw faster without it.
+    animation: false,
     parsing: false,
     normalized: true,
     interaction: { mode: 'nearest', intersect: false },
@@ -262,7 +262,7 @@ export function updateSignificanceChart(chart, seriesList, { bands }) {
 
   chart.options.scales.y.min = floor;
   chart.data.datasets = datasets;
-  refresh(chart, plotted.length);
+  refresh(chart);
 }
 
 function bandDatasets(series, points, floor) {
@@ -312,7 +312,7 @@ export function updateBarChart(chart, categories, seriesList) {
       .filter((bar) => Number.isFinite(bar.low) && series.sigmas[bar.index] > 0),
   }));
   chart.options.scales.y.suggestedMax = barAxisTop(seriesList);
-  refresh(chart, categories.length * seriesList.length);
+  refresh(chart);
 }
 
 /**
@@ -399,7 +399,7 @@ export function updateHistogramChart(chart, edges, seriesList, { logarithmic, xT
   chart.options.scales.x.title.text = xTitle;
   chart.options.scales.x.min = edges[0];
   chart.options.scales.x.max = edges[edges.length - 1];
-  refresh(chart, allValues.length);
+  refresh(chart);
   return clamped;
 }
 
@@ -414,9 +414,8 @@ function describeBin(series, edges, index) {
   };
 }
 
-function refresh(chart, pointCount) {
-  chart.options.animation = pointCount > animationPointLimit ? false : { duration: 200 };
-  chart.update(pointCount > animationPointLimit ? 'none' : undefined);
+function refresh(chart) {
+  chart.update('none');
 }
 
 /** Saves a chart as PNG under fileName. */
