@@ -8,21 +8,12 @@ public sealed class ModelScorer : IDisposable
 {
     private readonly ModelManifest _manifest;
     private readonly MemberScorer[] _members;
-    private readonly int _foldModulus;
     private readonly MemberScorer[] _memberByRemainder;
-    // An estimate, not measured: below this many rows (about 0.2 ms of packing), handing a part to a
-    // thread-pool thread costs about as much as it saves.
-    private const int MinRowsPerPackingPart = 4096;
-
     private readonly bool _overlapPacking;
-    private readonly int[][] _batchSourceRows;
-    private readonly int[][] _batchPositions;
 
-    // Fold grouping buffers, reused across Score calls (grown when a request has more rows).
-    private readonly int[] _foldStarts;
-    private readonly int[] _foldNext;
-    private int[] _rowFolds = [];
-    private int[] _rowsInFoldOrder = [];
+    // Fold grouping buffers, reused across Score calls. A single model is a set of one member with K = 1.
+    private readonly FoldOrder _foldOrder;
+    private readonly FoldBatchPacker _packer;
 
     public ModelScorer(ValidatedModel model, ScoringOptions options)
     {
@@ -35,14 +26,12 @@ public sealed class ModelScorer : IDisposable
         var members = model.Manifest.Members is { Count: > 0 } listed
             ? listed
             : [new ModelMember(model.Files[0].FileName, 1, 0)];
-        _foldModulus = members[0].FoldModulus;
+        var foldModulus = members[0].FoldModulus;
         _overlapPacking = OverlapsPacking(options.IntraOpThreads);
-        _foldStarts = new int[_foldModulus + 1];
-        _foldNext = new int[_foldModulus];
 
         using var sessionOptions = OnnxSessionFactory.CreateOptions(options.IntraOpThreads);
         _members = new MemberScorer[members.Count];
-        _memberByRemainder = new MemberScorer[_foldModulus];
+        _memberByRemainder = new MemberScorer[foldModulus];
         try
         {
             for (var i = 0; i < members.Count; i++)
@@ -58,14 +47,8 @@ public sealed class ModelScorer : IDisposable
             throw;
         }
 
-        var largestBatch = _members.Max(member => member.BatchSize);
-        _batchSourceRows = new int[MemberScorer.SlotCount][];
-        _batchPositions = new int[MemberScorer.SlotCount][];
-        for (var slot = 0; slot < MemberScorer.SlotCount; slot++)
-        {
-            _batchSourceRows[slot] = new int[largestBatch];
-            _batchPositions[slot] = new int[largestBatch];
-        }
+        _foldOrder = new FoldOrder(foldModulus);
+        _packer = new FoldBatchPacker(_memberByRemainder, _foldOrder);
     }
 
     /// <summary>
@@ -87,21 +70,8 @@ public sealed class ModelScorer : IDisposable
             member.Bind(request.Columns, _manifest.MassFeature, request.MassValue);
         }
 
-        if (!IsModelSet)
-        {
-            ScoreRows(_members[0], order: null, 0, rowCount, request.Rows, scores, 0, progress, cancellationToken);
-            return scores;
-        }
-
-        GroupRowsByFold(request, rowCount);
-        long scored = 0;
-        for (var remainder = 0; remainder < _foldModulus; remainder++)
-        {
-            var start = _foldStarts[remainder];
-            var count = _foldStarts[remainder + 1] - start;
-            scored = ScoreRows(_memberByRemainder[remainder], _rowsInFoldOrder, start, count, request.Rows, scores, scored, progress, cancellationToken);
-        }
-
+        _foldOrder.Group(IsModelSet ? request.EventNumbers : null, request.Rows, rowCount);
+        ScoreRounds(scores, progress, cancellationToken);
         return scores;
     }
 
@@ -115,42 +85,33 @@ public sealed class ModelScorer : IDisposable
 
     private bool IsModelSet => _manifest.Members is { Count: > 0 };
 
-    // Scores output positions order[start..start+count) (or start..start+count when order is null) in
-    // batches. With packing overlapped, the next batch is packed on a thread-pool thread into the other
-    // buffer slot while the network runs on this one. Otherwise each batch is packed, split across the
-    // cores, between two Run calls.
-    private long ScoreRows(
-        MemberScorer member,
-        int[]? order,
-        int start,
-        int count,
-        int[]? rows,
-        float[] scores,
-        long scored,
-        IProgress<long>? progress,
-        CancellationToken cancellationToken)
+    // Scores the rows round by round: round r runs batch r of each member in remainder order, and the
+    // whole round is packed in one pass over the columns (see FoldBatchPacker). With packing overlapped,
+    // the next round is packed on a thread-pool thread into the other buffer slot while the network runs
+    // on this one. Otherwise each round is packed, split across the cores, between two rounds of Run calls.
+    private void ScoreRounds(float[] scores, IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        var batchCount = (count + member.BatchSize - 1) / member.BatchSize;
-        if (batchCount == 0)
+        var roundCount = _packer.RoundCount();
+        if (roundCount == 0)
         {
-            return scored;
+            return;
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        PrepareBatch(member, slot: 0, order, start, count, batch: 0, rows);
+        PackRound(slot: 0, round: 0);
 
-        for (var batch = 0; batch < batchCount; batch++)
+        long scored = 0;
+        for (var round = 0; round < roundCount; round++)
         {
-            var slot = _overlapPacking ? batch % MemberScorer.SlotCount : 0;
-            var nextBatch = batch + 1;
-            var packing = _overlapPacking && nextBatch < batchCount
-                ? Task.Run(() => PrepareBatch(member, nextBatch % MemberScorer.SlotCount, order, start, count, nextBatch, rows))
+            var slot = _overlapPacking ? round % MemberScorer.SlotCount : 0;
+            var nextRound = round + 1;
+            var packing = _overlapPacking && nextRound < roundCount
+                ? Task.Run(() => _packer.Pack(nextRound % MemberScorer.SlotCount, nextRound))
                 : Task.CompletedTask;
 
-            var batchRows = Math.Min(member.BatchSize, count - batch * member.BatchSize);
             try
             {
-                member.Run(slot, _batchPositions[slot].AsSpan(0, batchRows), scores);
+                scored = RunRound(slot, round, scores, scored, progress, cancellationToken);
             }
             finally
             {
@@ -158,59 +119,42 @@ public sealed class ModelScorer : IDisposable
                 packing.GetAwaiter().GetResult();
             }
 
-            scored += batchRows;
+            if (!_overlapPacking && nextRound < roundCount)
+            {
+                PackRound(slot, nextRound);
+            }
+        }
+    }
+
+    private long RunRound(int slot, int round, float[] scores, long scored, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        for (var remainder = 0; remainder < _memberByRemainder.Length; remainder++)
+        {
+            var positions = _packer.Positions(remainder, round);
+            if (positions.IsEmpty)
+            {
+                continue;
+            }
+
+            _memberByRemainder[remainder].Run(slot, positions, scores);
+
+            scored += positions.Length;
             progress?.Report(scored);
             cancellationToken.ThrowIfCancellationRequested();
-
-            if (!_overlapPacking && nextBatch < batchCount)
-            {
-                PrepareBatch(member, slot, order, start, count, nextBatch, rows);
-            }
         }
 
         return scored;
     }
 
-    private void PrepareBatch(MemberScorer member, int slot, int[]? order, int start, int count, int batch, int[]? rows)
+    private void PackRound(int slot, int round)
     {
-        var batchRows = PrepareIndices(member, slot, order, start, count, batch, rows);
         if (_overlapPacking)
         {
-            member.Pack(slot, _batchSourceRows[slot].AsSpan(0, batchRows));
+            _packer.Pack(slot, round);
         }
         else
         {
-            PackAcrossCores(member, slot, batchRows);
-        }
-    }
-
-    // Packs one slot in parts of consecutive buffer rows: the calling thread packs the first part and
-    // thread-pool threads the others, so every core works on it while the network is idle.
-    private void PackAcrossCores(MemberScorer member, int slot, int batchRows)
-    {
-        var sourceRows = _batchSourceRows[slot];
-        var parts = Math.Clamp(batchRows / MinRowsPerPackingPart, 1, Environment.ProcessorCount);
-        var partRows = (batchRows + parts - 1) / parts;
-
-        var others = new Task[parts - 1];
-        for (var part = 1; part < parts; part++)
-        {
-            var firstRow = part * partRows;
-            var rowCount = Math.Min(partRows, batchRows - firstRow);
-            others[part - 1] = Task.Run(() => member.Pack(slot, sourceRows.AsSpan(firstRow, rowCount), firstRow));
-        }
-
-        try
-        {
-            member.Pack(slot, sourceRows.AsSpan(0, Math.Min(partRows, batchRows)), 0);
-        }
-        finally
-        {
-            // The other parts write buffers this scorer owns, so they must end before anything else does.
-            foreach (var task in others)
-            {
-                task.GetAwaiter().GetResult();
-            }
+            _packer.PackAcrossCores(slot, round);
         }
     }
 
@@ -222,108 +166,4 @@ public sealed class ModelScorer : IDisposable
     // were within noise of each other (74-80%).
     private static bool OverlapsPacking(int intraOpThreads) =>
         intraOpThreads > 0 && intraOpThreads < Environment.ProcessorCount;
-
-    private int PrepareIndices(MemberScorer member, int slot, int[]? order, int start, int count, int batch, int[]? rows)
-    {
-        var batchStart = batch * member.BatchSize;
-        var batchRows = Math.Min(member.BatchSize, count - batchStart);
-        var positions = _batchPositions[slot];
-        var sourceRows = _batchSourceRows[slot];
-        if (order is null)
-        {
-            for (var r = 0; r < batchRows; r++)
-            {
-                positions[r] = start + batchStart + r;
-            }
-        }
-        else
-        {
-            Array.Copy(order, start + batchStart, positions, 0, batchRows);
-        }
-
-        if (rows is null)
-        {
-            Array.Copy(positions, sourceRows, batchRows);
-        }
-        else
-        {
-            for (var r = 0; r < batchRows; r++)
-            {
-                sourceRows[r] = rows[positions[r]];
-            }
-        }
-
-        return batchRows;
-    }
-
-    // A counting sort of output positions by fold remainder: positions of remainder k end up in
-    // _rowsInFoldOrder[_foldStarts[k].._foldStarts[k + 1]), in their original order. Each row's remainder
-    // is computed once and reused by the second pass, which halves the 64-bit divisions.
-    private void GroupRowsByFold(ScoringRequest request, int rowCount)
-    {
-        var events = request.EventNumbers!;
-        var rows = request.Rows;
-        if (_rowFolds.Length < rowCount)
-        {
-            _rowFolds = new int[rowCount];
-            _rowsInFoldOrder = new int[rowCount];
-        }
-
-        var folds = _rowFolds.AsSpan(0, rowCount);
-        if (rows is null)
-        {
-            ComputeFolds(events.AsSpan(0, rowCount), folds);
-        }
-        else
-        {
-            for (var i = 0; i < rowCount; i++)
-            {
-                folds[i] = FoldOf(events[rows[i]]);
-            }
-        }
-
-        Array.Clear(_foldStarts);
-        foreach (var fold in folds)
-        {
-            _foldStarts[fold + 1]++;
-        }
-
-        for (var k = 0; k < _foldModulus; k++)
-        {
-            _foldStarts[k + 1] += _foldStarts[k];
-        }
-
-        Array.Copy(_foldStarts, _foldNext, _foldModulus);
-        var order = _rowsInFoldOrder;
-        for (var i = 0; i < rowCount; i++)
-        {
-            order[_foldNext[folds[i]]++] = i;
-        }
-    }
-
-    private void ComputeFolds(ReadOnlySpan<long> events, Span<int> folds)
-    {
-        // For a power of two K, the two's-complement mask is the non-negative remainder, negative numbers included.
-        if (long.IsPow2(_foldModulus))
-        {
-            var mask = _foldModulus - 1L;
-            for (var i = 0; i < events.Length; i++)
-            {
-                folds[i] = (int)(events[i] & mask);
-            }
-
-            return;
-        }
-
-        for (var i = 0; i < events.Length; i++)
-        {
-            folds[i] = FoldOf(events[i]);
-        }
-    }
-
-    private int FoldOf(long eventNumber)
-    {
-        var remainder = eventNumber % _foldModulus;
-        return (int)(remainder < 0 ? remainder + _foldModulus : remainder);
-    }
 }

@@ -235,8 +235,9 @@ public sealed class ModelScorerTests : IDisposable
 
         scorer.Score(new ScoringRequest(Columns, [4, -3, 7, 0, -8], null, null), progress, CancellationToken.None);
 
-        // Remainder 0 has three rows (batches of 2 and 1), remainder 1 has two.
-        Assert.Equal([2L, 3L, 5L], progress.Values);
+        // Remainder 0 has three rows (batches of 2 and 1), remainder 1 has two. Batches run in rounds:
+        // round 0 is batch 0 of each member (2 + 2 rows), round 1 the last row of remainder 0.
+        Assert.Equal([2L, 4L, 5L], progress.Values);
     }
 
     [Fact]
