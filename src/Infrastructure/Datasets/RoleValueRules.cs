@@ -19,7 +19,7 @@ internal static class RoleValueRules
             var what = weights.IsNull(row) ? "null" : Format(values[row]);
             throw new DatasetValidationException(
                 "invalid-weight",
-                $"Column '{column}' has a {what} weight at row {firstRow + row} (0-based); every weight must be a finite number.",
+                $"Column '{column}' has an invalid weight ({what}) at row {firstRow + row} (0-based); every weight must be a finite number.",
                 column,
                 firstRow + row);
         }
@@ -69,7 +69,7 @@ internal static class RoleValueRules
                 var what = masses.IsNull(row) ? "null" : Format(values[row]);
                 throw new DatasetValidationException(
                     "invalid-mass",
-                    $"Column '{column}' has a {what} mass at signal row {firstRow + row} (0-based); every signal event needs a finite mass hypothesis.",
+                    $"Column '{column}' has an invalid mass ({what}) at signal row {firstRow + row} (0-based); every signal event needs a finite mass hypothesis.",
                     column,
                     firstRow + row);
             }
