@@ -36,7 +36,7 @@ public sealed class AnalysisSpecValidator(HnlDbContext context)
 
         var discriminants = await ValidateDiscriminantsAsync(request, dataset, schema, errors, cancellationToken);
         ValidateChannels(request, summary, errors);
-        ValidateMasses(request, summary, errors);
+        var masses = ValidateMasses(request, summary, errors);
         var binning = ValidateBinning(request.Binning, errors);
         var formula = request.Formula ?? DefaultFormula;
         if (!SpecNames.TryParseFormula(formula, out _))
@@ -50,7 +50,7 @@ public sealed class AnalysisSpecValidator(HnlDbContext context)
             request.Name,
             discriminants.Select(d => new DiscriminantSpec(d.ModelId, d.Column)).ToList(),
             request.Channels?.ToList(),
-            request.Masses?.ToList(),
+            masses,
             binning,
             formula);
         return new ValidatedAnalysis(spec, discriminants);
@@ -175,11 +175,15 @@ public sealed class AnalysisSpecValidator(HnlDbContext context)
         }
     }
 
-    private static void ValidateMasses(AnalysisRequest request, DatasetSummary summary, ValidationErrors errors)
+    /// <summary>
+    /// Returns the requested masses as the dataset stores them. A request may round a mass in its last
+    /// digits, but the worker selects signal rows by exact equality, so the stored value must be used.
+    /// </summary>
+    private static List<double>? ValidateMasses(AnalysisRequest request, DatasetSummary summary, ValidationErrors errors)
     {
         if (request.Masses is null)
         {
-            return;
+            return null;
         }
 
         if (request.Masses.Count == 0)
@@ -187,15 +191,22 @@ public sealed class AnalysisSpecValidator(HnlDbContext context)
             errors.Add("masses", "empty-list", "masses may be omitted (all signal masses) but not empty.");
         }
 
+        var masses = new List<double>(request.Masses.Count);
         for (var index = 0; index < request.Masses.Count; index++)
         {
             var mass = request.Masses[index];
-            if (!summary.SignalMasses.Any(signalMass => Math.Abs(signalMass - mass) <= 1e-9 * Math.Max(1, Math.Abs(mass))))
+            var matches = summary.SignalMasses.Where(signalMass => Math.Abs(signalMass - mass) <= 1e-9 * Math.Max(1, Math.Abs(mass))).ToList();
+            if (matches.Count == 0)
             {
                 errors.Add($"masses[{index}]", "unknown-mass",
                     $"Mass {mass} is not a signal mass of the dataset; it has {string.Join(", ", summary.SignalMasses)}.");
+                continue;
             }
+
+            masses.Add(matches[0]);
         }
+
+        return masses;
     }
 
     private static BinningRequest ValidateBinning(BinningRequestBody? binning, ValidationErrors errors)

@@ -109,6 +109,17 @@ public sealed class AnalysisValidationTests(PostgresServer postgres) : IAsyncLif
     }
 
     [Fact]
+    public async Task Create_StoresDatasetMass_WhenRequestMassDiffersInLastDigits()
+    {
+        // 100 + 1e-10 passes the 1e-9 relative match; the worker needs the exact stored value, 100.
+        var response = await client.PostAsJsonAsync("/api/analyses", new { datasetId, discriminants = new[] { new { column = "Mt_tot" } }, masses = new[] { 100.0000000001 } });
+
+        var analysis = await response.ReadObjectAsync();
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(100.0, (double?)analysis["spec"]?["masses"]?[0]);
+    }
+
+    [Fact]
     public async Task Get_Returns404Problem_WhenAnalysisUnknown()
     {
         var response = await client.GetAsync($"/api/analyses/{Guid.NewGuid()}");
