@@ -18,7 +18,7 @@ public sealed class ChannelAnalysisTests
         // Descending: signal 3 (w 0.5) closes [3, 3.5] with background 3.5 (ratios 1 < 1.01).
         // The first signal at 2 would close a bin (1 > 0.5) but its twin follows, so the bin
         // closes after both: s = 2, b = 1 (background 2). Signal 1 then has s = 1, not above 2.
-        // The bottom bin [0.5, 2) holds background 1.5 and 0.5: b = 2, ratio 0.707, so it stays.
+        // The bottom bin [0.5, 2) contains background 1.5 and 0.5: b = 2, ratio 0.707, so it stays.
         ChannelResult result = ChannelAnalysis.Evaluate(
             [3, 2, 2, 1], [0.5, 1, 1, 1], [3.5, 2, 1.5, 0.5], [1, 1, 1, 1], RightToLeft101, SignificanceFormula.SOverSqrtB);
 
@@ -92,7 +92,7 @@ public sealed class ChannelAnalysisTests
     [Fact]
     public void Evaluate_KeepsBottomBinWithoutSignal_WhenItsBackgroundPasses()
     {
-        // One signal event (2, w 1.5) closes [2, 3]; the bottom bin [1, 2) holds background 1
+        // One signal event (2, w 1.5) closes [2, 3]; the bottom bin [1, 2) contains background 1
         // (ratio 1 < 1.01) and stays. Z^2 = 1.5^2 / 1; sigma^2 = (1 * 1.5)^2 + (-0.75 * 1)^2.
         ChannelResult result = ChannelAnalysis.Evaluate([2], [1.5], [1, 3], [1, 1], RightToLeft101, SignificanceFormula.SOverSqrtB);
 
@@ -133,7 +133,7 @@ public sealed class ChannelAnalysisTests
     [Fact]
     public void Evaluate_RejectsCandidate_WhenRatioEqualsLimitExactly()
     {
-        // With N = 2 the bin [0.5, 2) holds one signal event of weight 1: ratio 1, not under 1.
+        // With N = 2 the bin [0.5, 2) contains one signal event of weight 1: ratio 1, not under 1.
         ChannelResult result = ChannelAnalysis.Evaluate(
             [1, 2, 3, 4], [1, 1, 1, 1], [0.5, 1.5, 2.5, 3.5], [1, 1, 1, 1],
             new BinningSpec(BinningStrategy.EqualSignal, 1.0, 4), SignificanceFormula.SOverSqrtB);

@@ -316,8 +316,8 @@ export function updateBarChart(chart, categories, seriesList) {
 }
 
 /**
- * Returns the highest bar top plus its uncertainty with 5% headroom, so the top error bar is not
- * cut off by an axis that only covers the bar values; undefined when no bar has a value.
+ * Returns the highest bar top plus its uncertainty, with 5% headroom, so that the top error bar
+ * fits on the axis. Returns undefined when no bar has a value.
  */
 function barAxisTop(seriesList) {
   const tops = seriesList.flatMap((series) => series.values.map((value, index) => value + (series.sigmas[index] ?? 0)))
@@ -333,8 +333,8 @@ export function createHistogramChart(canvas, name) {
     title: (items) => binTitle(items[0]),
     label: (item) => binLabel(item),
   };
-  // The x axis spans exactly the first to the last edge; ticks inside it stay at round values
-  // instead of adding the two edges themselves, whose long labels would crowd their neighbours.
+  // The x axis spans exactly the first to the last edge. Its ticks stay at round values inside that
+  // range, because labels at the two edges themselves are long and would crowd their neighbours.
   options.scales.x.ticks = { includeBounds: false, maxTicksLimit: 9 };
   options.scales.y.afterBuildTicks = keepRoundLogTicks;
   options.scales.y.ticks = {
