@@ -37,6 +37,17 @@ internal static class BenchmarkModels
     }
 
     /// <summary>
+    /// The first member as a single model with its scaler and no fold rule, so every row goes through
+    /// one session as in the bare loop.
+    /// </summary>
+    public static (ModelManifest Manifest, List<ModelFile> Files) FirstMemberAlone((ModelManifest Manifest, List<ModelFile> Files) set)
+    {
+        var member = set.Manifest.Members![0];
+        var manifest = set.Manifest with { Scaler = member.Scaler, Members = null, EventColumn = null };
+        return (manifest, [set.Files[0]]);
+    }
+
+    /// <summary>
     /// Repeats the sample CSV rows up to rowCount rows. Event numbers are the row indices, so half of
     /// the rows go to each member.
     /// </summary>

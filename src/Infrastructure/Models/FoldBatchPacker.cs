@@ -37,11 +37,11 @@ internal sealed class FoldBatchPacker(MemberScorer[] memberByRemainder, FoldOrde
         return order.Positions.AsSpan(start, end - start);
     }
 
-    /// <summary>Packs the round into the slot on the calling thread.</summary>
-    public void Pack(int slot, int round)
+    /// <summary>The output positions the round spans, as [Start, End); empty when the round has no rows.</summary>
+    public (int Start, int End) PositionRange(int round)
     {
         var (first, last) = PositionSpan(round);
-        PackPositions(slot, round, first, last + 1);
+        return (first, last + 1);
     }
 
     /// <summary>
@@ -59,12 +59,12 @@ internal sealed class FoldBatchPacker(MemberScorer[] memberByRemainder, FoldOrde
         {
             var start = first + part * partPositions;
             var end = Math.Min(last + 1, start + partPositions);
-            others[part - 1] = Task.Run(() => PackPositions(slot, round, start, end));
+            others[part - 1] = Task.Run(() => PackRange(slot, round, start, end));
         }
 
         try
         {
-            PackPositions(slot, round, first, Math.Min(last + 1, first + partPositions));
+            PackRange(slot, round, first, Math.Min(last + 1, first + partPositions));
         }
         finally
         {
@@ -76,10 +76,15 @@ internal sealed class FoldBatchPacker(MemberScorer[] memberByRemainder, FoldOrde
         }
     }
 
-    // Packs the round's rows whose output position is in [startPosition, endPosition). Each member's
-    // batch entries are ascending in position, so one cursor per member walks them window by window,
-    // and a window starts at the smallest position not yet packed, which skips gaps between batches.
-    private void PackPositions(int slot, int round, int startPosition, int endPosition)
+    /// <summary>
+    /// Packs the round's rows whose output position is in [startPosition, endPosition). Calls on
+    /// disjoint ranges of the same round may run at the same time.
+    /// </summary>
+    /// <remarks>
+    /// Each member's batch entries are ascending in position, so one cursor per member walks them window
+    /// by window, and a window starts at the smallest position not yet packed, which skips gaps between batches.
+    /// </remarks>
+    public void PackRange(int slot, int round, int startPosition, int endPosition)
     {
         var members = memberByRemainder.Length;
         Span<int> batchStarts = stackalloc int[members];

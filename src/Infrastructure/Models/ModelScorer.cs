@@ -2,18 +2,20 @@ namespace HnlService.Infrastructure.Models;
 
 /// <summary>
 /// Scores rows with a model or model set. One InferenceSession per member is created here and reused
-/// by every call. Not thread-safe: the batch buffers are shared, so use one scorer per thread.
+/// by every call, as is one background packing thread (see <see cref="BackgroundRoundPacker"/>), so
+/// dispose the scorer to end that thread. Not thread-safe: the batch buffers are shared, so use one
+/// scorer per thread.
 /// </summary>
 public sealed class ModelScorer : IDisposable
 {
     private readonly ModelManifest _manifest;
     private readonly MemberScorer[] _members;
     private readonly MemberScorer[] _memberByRemainder;
-    private readonly bool _overlapPacking;
 
     // Fold grouping buffers, reused across Score calls. A single model is a set of one member with K = 1.
     private readonly FoldOrder _foldOrder;
     private readonly FoldBatchPacker _packer;
+    private readonly BackgroundRoundPacker _background;
 
     public ModelScorer(ValidatedModel model, ScoringOptions options)
     {
@@ -27,7 +29,6 @@ public sealed class ModelScorer : IDisposable
             ? listed
             : [new ModelMember(model.Files[0].FileName, 1, 0)];
         var foldModulus = members[0].FoldModulus;
-        _overlapPacking = OverlapsPacking(options.IntraOpThreads);
 
         using var sessionOptions = OnnxSessionFactory.CreateOptions(options.IntraOpThreads);
         _members = new MemberScorer[members.Count];
@@ -49,6 +50,7 @@ public sealed class ModelScorer : IDisposable
 
         _foldOrder = new FoldOrder(foldModulus);
         _packer = new FoldBatchPacker(_memberByRemainder, _foldOrder);
+        _background = new BackgroundRoundPacker(_packer);
     }
 
     /// <summary>
@@ -77,6 +79,7 @@ public sealed class ModelScorer : IDisposable
 
     public void Dispose()
     {
+        _background?.Dispose();
         foreach (var member in _members ?? [])
         {
             member?.Dispose();
@@ -86,9 +89,9 @@ public sealed class ModelScorer : IDisposable
     private bool IsModelSet => _manifest.Members is { Count: > 0 };
 
     // Scores the rows round by round: round r runs batch r of each member in remainder order, and the
-    // whole round is packed in one pass over the columns (see FoldBatchPacker). With packing overlapped,
-    // the next round is packed on a thread-pool thread into the other buffer slot while the network runs
-    // on this one. Otherwise each round is packed, split across the cores, between two rounds of Run calls.
+    // whole round is packed in one pass over the columns (see FoldBatchPacker). Round 0 is packed across
+    // all cores before the first Run. Each later round is packed into the other buffer slot in the
+    // background while the network runs on this one (see BackgroundRoundPacker).
     private void ScoreRounds(float[] scores, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var roundCount = _packer.RoundCount();
@@ -98,30 +101,32 @@ public sealed class ModelScorer : IDisposable
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        PackRound(slot: 0, round: 0);
+        _packer.PackAcrossCores(slot: 0, round: 0);
 
         long scored = 0;
         for (var round = 0; round < roundCount; round++)
         {
-            var slot = _overlapPacking ? round % MemberScorer.SlotCount : 0;
             var nextRound = round + 1;
-            var packing = _overlapPacking && nextRound < roundCount
-                ? Task.Run(() => _packer.Pack(nextRound % MemberScorer.SlotCount, nextRound))
-                : Task.CompletedTask;
+            var packsNext = nextRound < roundCount;
+            if (packsNext)
+            {
+                _background.Begin(nextRound % MemberScorer.SlotCount, nextRound);
+            }
 
             try
             {
-                scored = RunRound(slot, round, scores, scored, progress, cancellationToken);
+                scored = RunRound(round % MemberScorer.SlotCount, round, scores, scored, progress, cancellationToken);
             }
-            finally
+            catch
             {
-                // The packing task writes buffers this scorer owns, so it must end before anything else does.
-                packing.GetAwaiter().GetResult();
+                // The background thread writes buffers this scorer owns, so it must stop before anything else runs.
+                _background.Abandon();
+                throw;
             }
 
-            if (!_overlapPacking && nextRound < roundCount)
+            if (packsNext)
             {
-                PackRound(slot, nextRound);
+                _background.Finish();
             }
         }
     }
@@ -145,25 +150,4 @@ public sealed class ModelScorer : IDisposable
 
         return scored;
     }
-
-    private void PackRound(int slot, int round)
-    {
-        if (_overlapPacking)
-        {
-            _packer.Pack(slot, round);
-        }
-        else
-        {
-            _packer.PackAcrossCores(slot, round);
-        }
-    }
-
-    // Packing on a thread-pool thread during Run pays only when ONNX Runtime leaves a core free. With its
-    // default of one intra-op thread per core, the packing thread competes with the operator threads for
-    // the cores, so packing before Run, across all cores, is used there.
-    // NOTE: this choice rests only on the scoring benchmark on a busy 2-core AMD EPYC VM. At load 5-10,
-    // packing first reached 81-83% of the bare loop's rate and overlapping 72-80%. At load 1.5 the two
-    // were within noise of each other (74-80%).
-    private static bool OverlapsPacking(int intraOpThreads) =>
-        intraOpThreads > 0 && intraOpThreads < Environment.ProcessorCount;
 }

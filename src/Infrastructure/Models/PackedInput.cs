@@ -22,9 +22,8 @@ internal sealed class PackedInput : IDisposable
     private readonly int _batchSize;
     private readonly float[]? _floatBuffer;
     private readonly double[]? _doubleBuffer;
-    private readonly double[] _mean;
-    private readonly double[] _scale;
-    private readonly bool _isScaled;
+    private readonly RowScaler<float>? _floatScaler;
+    private readonly RowScaler<double>? _doubleScaler;
     private readonly float[]?[] _columns;
     private readonly float[] _constants;
     private int _shortestColumn;
@@ -36,9 +35,6 @@ internal sealed class PackedInput : IDisposable
         Input = input;
         _width = input.Features.Count;
         _batchSize = batchSize;
-        _isScaled = scaler is not null;
-        _mean = scaler?.Mean.Skip(input.FeatureOffset).Take(_width).ToArray() ?? new double[_width];
-        _scale = scaler?.Scale.Skip(input.FeatureOffset).Take(_width).ToArray() ?? Enumerable.Repeat(1.0, _width).ToArray();
         _columns = new float[_width][];
         _constants = new float[_width];
 
@@ -46,16 +42,21 @@ internal sealed class PackedInput : IDisposable
         if (input.ElementType == TensorElementType.Double)
         {
             _doubleBuffer = new double[batchSize * _width];
+            _doubleScaler = scaler is null ? null : new RowScaler<double>(InputSlice(scaler.Mean), InputSlice(scaler.Scale));
             FullValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, _doubleBuffer.AsMemory(), shape);
         }
         else
         {
             _floatBuffer = new float[batchSize * _width];
+            _floatScaler = scaler is null ? null : new RowScaler<float>(InputSlice(scaler.Mean), InputSlice(scaler.Scale));
             FullValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, _floatBuffer.AsMemory(), shape);
         }
     }
 
     public LayoutInput Input { get; }
+
+    // The scaler runs over all features in input order; this input's features start at its offset.
+    private double[] InputSlice(IReadOnlyList<double> values) => values.Skip(Input.FeatureOffset).Take(_width).ToArray();
 
     /// <summary>The whole buffer as a [batch, features] tensor.</summary>
     public OrtValue FullValue { get; }
@@ -95,11 +96,11 @@ internal sealed class PackedInput : IDisposable
 
         if (_doubleBuffer is not null)
         {
-            PackRows<double>(_doubleBuffer.AsSpan(firstRow * _width), sourceRows, _batchSize - firstRow);
+            PackRows(_doubleBuffer.AsSpan(firstRow * _width), sourceRows, _batchSize - firstRow, _doubleScaler);
         }
         else
         {
-            PackRows<float>(_floatBuffer.AsSpan(firstRow * _width), sourceRows, _batchSize - firstRow);
+            PackRows(_floatBuffer!.AsSpan(firstRow * _width), sourceRows, _batchSize - firstRow, _floatScaler);
         }
     }
 
@@ -129,7 +130,7 @@ internal sealed class PackedInput : IDisposable
         FullValue.Dispose();
     }
 
-    private void PackRows<T>(Span<T> buffer, ReadOnlySpan<int> sourceRows, int rowsLeft)
+    private void PackRows<T>(Span<T> buffer, ReadOnlySpan<int> sourceRows, int rowsLeft, RowScaler<T>? scaler)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var count = sourceRows.Length;
@@ -146,23 +147,25 @@ internal sealed class PackedInput : IDisposable
             var tileEnd = Math.Min(count, tileStart + TileRows);
             for (var f = 0; f < _width; f++)
             {
-                PackFeature(buffer, sourceRows, tileStart, tileEnd, f);
+                CopyFeature(buffer, sourceRows, tileStart, tileEnd, f);
             }
+
+            // The tile is still in the L1 cache, so scaling it as a second pass costs no memory traffic,
+            // and the pass can use vector division, which the strided copy cannot.
+            scaler?.Apply(buffer[(tileStart * _width)..(tileEnd * _width)]);
         }
     }
 
-    private void PackFeature<T>(Span<T> buffer, ReadOnlySpan<int> sourceRows, int tileStart, int tileEnd, int feature)
+    private void CopyFeature<T>(Span<T> buffer, ReadOnlySpan<int> sourceRows, int tileStart, int tileEnd, int feature)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var mean = T.CreateTruncating(_mean[feature]);
-        var scale = T.CreateTruncating(_scale[feature]);
         var column = _columns[feature];
         ref var destination = ref MemoryMarshal.GetReference(buffer);
         ref var rows = ref MemoryMarshal.GetReference(sourceRows);
 
         if (column is null)
         {
-            var value = Scale(T.CreateTruncating(_constants[feature]), mean, scale);
+            var value = T.CreateTruncating(_constants[feature]);
             for (var r = tileStart; r < tileEnd; r++)
             {
                 Unsafe.Add(ref destination, r * _width + feature) = value;
@@ -174,20 +177,9 @@ internal sealed class PackedInput : IDisposable
         // Safe without bounds checks: rows were checked against the shortest column in CheckRowsInRange,
         // and buffer has room for rowsLeft rows of _width values, with tileEnd <= count <= rowsLeft.
         ref var values = ref MemoryMarshal.GetArrayDataReference(column);
-        if (!_isScaled)
-        {
-            for (var r = tileStart; r < tileEnd; r++)
-            {
-                Unsafe.Add(ref destination, r * _width + feature) = T.CreateTruncating(Unsafe.Add(ref values, Unsafe.Add(ref rows, r)));
-            }
-
-            return;
-        }
-
         for (var r = tileStart; r < tileEnd; r++)
         {
-            var value = T.CreateTruncating(Unsafe.Add(ref values, Unsafe.Add(ref rows, r)));
-            Unsafe.Add(ref destination, r * _width + feature) = (value - mean) / scale;
+            Unsafe.Add(ref destination, r * _width + feature) = T.CreateTruncating(Unsafe.Add(ref values, Unsafe.Add(ref rows, r)));
         }
     }
 
@@ -206,8 +198,4 @@ internal sealed class PackedInput : IDisposable
             }
         }
     }
-
-    private T Scale<T>(T value, T mean, T scale)
-        where T : unmanaged, IFloatingPointIeee754<T> =>
-        _isScaled ? (value - mean) / scale : value;
 }

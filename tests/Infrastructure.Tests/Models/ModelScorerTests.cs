@@ -241,6 +241,54 @@ public sealed class ModelScorerTests : IDisposable
     }
 
     [Fact]
+    public void Score_RoutesRowsToFolds_WhenManyChunks()
+    {
+        // Three members that return a', b' and c' after the scaler: a' = (i - 1) / 2, b' = -i / 4 and
+        // c' = i + 2 for row i, all exact in float32. Batches of 4,000 rows make rounds that span about
+        // 12,000 output positions, so each round after the first is packed in about 12 background chunks.
+        const int rowCount = 30_000;
+        var members = new[] { "returns_a.onnx", "returns_b.onnx", "returns_c.onnx" };
+        var files = new[]
+        {
+            _directory.Save(TestModels.Linear([1, 0, 0], 0), members[0]),
+            _directory.Save(TestModels.Linear([0, 1, 0], 0), members[1]),
+            _directory.Save(TestModels.Linear([0, 0, 1], 0), members[2]),
+        };
+        var manifest = Manifest() with
+        {
+            Scaler = new ScalerSpec([1, 0, -1], [2, 4, 0.5]),
+            Members = members.Select((file, remainder) => new ModelMember(file, 3, remainder)).ToList(),
+        };
+        var columns = new Dictionary<string, float[]>
+        {
+            ["a"] = Enumerable.Range(0, rowCount).Select(i => (float)i).ToArray(),
+            ["b"] = Enumerable.Range(0, rowCount).Select(i => (float)-i).ToArray(),
+            ["c"] = Enumerable.Range(0, rowCount).Select(i => 0.5f * i).ToArray(),
+        };
+        var random = new Random(20261204);
+        var events = Enumerable.Range(0, rowCount).Select(_ => random.NextInt64(-1_000_000, 1_000_000)).ToArray();
+
+        // Every row but each seventh, last row first, so output positions and dataset rows differ.
+        var rows = Enumerable.Range(0, rowCount).Where(i => i % 7 != 3).Reverse().ToArray();
+        using var scorer = new ModelScorer(_validator.Validate(manifest, files), new ScoringOptions(BatchSize: 4_000));
+
+        var scores = scorer.Score(new ScoringRequest(columns, events, rows, null), null, CancellationToken.None);
+
+        Assert.Equal(rows.Length, scores.Length);
+        for (var position = 0; position < rows.Length; position++)
+        {
+            var row = rows[position];
+            var expected = (((events[row] % 3) + 3) % 3) switch
+            {
+                0 => (row - 1) / 2f,
+                1 => -row / 4f,
+                _ => row + 2f,
+            };
+            Assert.True(expected == scores[position], $"Position {position} (row {row}, event {events[row]}): expected {expected:R}, got {scores[position]:R}.");
+        }
+    }
+
+    [Fact]
     public void Score_Throws_WhenCancelledBeforeStart()
     {
         var model = Validate(TestModels.GemmSigmoid(), Manifest());
