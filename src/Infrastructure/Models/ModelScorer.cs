@@ -18,6 +18,12 @@ public sealed class ModelScorer : IDisposable
     private readonly BackgroundRoundPacker _background;
 
     public ModelScorer(ValidatedModel model, ScoringOptions options)
+        : this(model, options, BackgroundRoundPacker.DefaultChunkWait)
+    {
+    }
+
+    /// <summary>Creates a scorer whose scoring thread waits at most chunkWait for a background chunk (tests use zero).</summary>
+    internal ModelScorer(ValidatedModel model, ScoringOptions options, TimeSpan chunkWait)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
@@ -50,7 +56,7 @@ public sealed class ModelScorer : IDisposable
 
         _foldOrder = new FoldOrder(foldModulus);
         _packer = new FoldBatchPacker(_memberByRemainder, _foldOrder);
-        _background = new BackgroundRoundPacker(_packer);
+        _background = new BackgroundRoundPacker(_packer, chunkWait);
     }
 
     /// <summary>
@@ -91,7 +97,7 @@ public sealed class ModelScorer : IDisposable
     // Scores the rows round by round: round r runs batch r of each member in remainder order, and the
     // whole round is packed in one pass over the columns (see FoldBatchPacker). Round 0 is packed across
     // all cores before the first Run. Each later round is packed into the other buffer slot in the
-    // background while the network runs on this one (see BackgroundRoundPacker).
+    // background while the network reads this one (see BackgroundRoundPacker for when it is not).
     private void ScoreRounds(float[] scores, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var roundCount = _packer.RoundCount();
@@ -101,7 +107,7 @@ public sealed class ModelScorer : IDisposable
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        _packer.PackAcrossCores(slot: 0, round: 0);
+        var slot = _background.PackFirst(round: 0);
 
         long scored = 0;
         for (var round = 0; round < roundCount; round++)
@@ -110,23 +116,22 @@ public sealed class ModelScorer : IDisposable
             var packsNext = nextRound < roundCount;
             if (packsNext)
             {
-                _background.Begin(nextRound % MemberScorer.SlotCount, nextRound);
+                _background.BeginNext(nextRound, readSlot: slot);
             }
 
             try
             {
-                scored = RunRound(round % MemberScorer.SlotCount, round, scores, scored, progress, cancellationToken);
+                scored = RunRound(slot, round, scores, scored, progress, cancellationToken);
             }
             catch
             {
-                // The background thread writes buffers this scorer owns, so it must stop before anything else runs.
                 _background.Abandon();
                 throw;
             }
 
             if (packsNext)
             {
-                _background.Finish();
+                slot = _background.FinishNext(nextRound, readSlot: slot);
             }
         }
     }

@@ -243,48 +243,27 @@ public sealed class ModelScorerTests : IDisposable
     [Fact]
     public void Score_RoutesRowsToFolds_WhenManyChunks()
     {
-        // Three members that return a', b' and c' after the scaler: a' = (i - 1) / 2, b' = -i / 4 and
-        // c' = i + 2 for row i, all exact in float32. Batches of 4,000 rows make rounds that span about
-        // 12,000 output positions, so each round after the first is packed in about 12 background chunks.
-        const int rowCount = 30_000;
-        var members = new[] { "returns_a.onnx", "returns_b.onnx", "returns_c.onnx" };
-        var files = new[]
-        {
-            _directory.Save(TestModels.Linear([1, 0, 0], 0), members[0]),
-            _directory.Save(TestModels.Linear([0, 1, 0], 0), members[1]),
-            _directory.Save(TestModels.Linear([0, 0, 1], 0), members[2]),
-        };
-        var manifest = Manifest() with
-        {
-            Scaler = new ScalerSpec([1, 0, -1], [2, 4, 0.5]),
-            Members = members.Select((file, remainder) => new ModelMember(file, 3, remainder)).ToList(),
-        };
-        var columns = new Dictionary<string, float[]>
-        {
-            ["a"] = Enumerable.Range(0, rowCount).Select(i => (float)i).ToArray(),
-            ["b"] = Enumerable.Range(0, rowCount).Select(i => (float)-i).ToArray(),
-            ["c"] = Enumerable.Range(0, rowCount).Select(i => 0.5f * i).ToArray(),
-        };
-        var random = new Random(20261204);
-        var events = Enumerable.Range(0, rowCount).Select(_ => random.NextInt64(-1_000_000, 1_000_000)).ToArray();
+        var setup = ChunkedFoldSet();
+        using var scorer = new ModelScorer(setup.Model, new ScoringOptions(BatchSize: 4_000));
 
-        // Every row but each seventh, last row first, so output positions and dataset rows differ.
-        var rows = Enumerable.Range(0, rowCount).Where(i => i % 7 != 3).Reverse().ToArray();
-        using var scorer = new ModelScorer(_validator.Validate(manifest, files), new ScoringOptions(BatchSize: 4_000));
+        var scores = scorer.Score(setup.Request, null, CancellationToken.None);
 
-        var scores = scorer.Score(new ScoringRequest(columns, events, rows, null), null, CancellationToken.None);
+        AssertChunkedFoldScores(setup.Request, scores);
+    }
 
-        Assert.Equal(rows.Length, scores.Length);
-        for (var position = 0; position < rows.Length; position++)
+    [Fact]
+    public void Score_RoutesRowsToFolds_WhenWaitTimesOut()
+    {
+        // With no wait, the scoring thread packs a round itself whenever the background thread is inside
+        // a chunk. Three calls also carry a busy slot from one call to the next.
+        var setup = ChunkedFoldSet();
+        using var scorer = new ModelScorer(setup.Model, new ScoringOptions(BatchSize: 4_000), chunkWait: TimeSpan.Zero);
+
+        for (var call = 0; call < 3; call++)
         {
-            var row = rows[position];
-            var expected = (((events[row] % 3) + 3) % 3) switch
-            {
-                0 => (row - 1) / 2f,
-                1 => -row / 4f,
-                _ => row + 2f,
-            };
-            Assert.True(expected == scores[position], $"Position {position} (row {row}, event {events[row]}): expected {expected:R}, got {scores[position]:R}.");
+            var scores = scorer.Score(setup.Request, null, CancellationToken.None);
+
+            AssertChunkedFoldScores(setup.Request, scores);
         }
     }
 
@@ -345,6 +324,57 @@ public sealed class ModelScorerTests : IDisposable
     }
 
     private static ModelManifest Manifest() => new() { Features = ["a", "b", "c"] };
+
+    // Three members that return a', b' and c' after the scaler: a' = (i - 1) / 2, b' = -i / 4 and
+    // c' = i + 2 for row i, all exact in float32. Batches of 4,000 rows make rounds that span about
+    // 12,000 output positions, so each round after the first is packed in about 12 background chunks.
+    private (ValidatedModel Model, ScoringRequest Request) ChunkedFoldSet()
+    {
+        const int rowCount = 30_000;
+        var members = new[] { "returns_a.onnx", "returns_b.onnx", "returns_c.onnx" };
+        var files = new[]
+        {
+            _directory.Save(TestModels.Linear([1, 0, 0], 0), members[0]),
+            _directory.Save(TestModels.Linear([0, 1, 0], 0), members[1]),
+            _directory.Save(TestModels.Linear([0, 0, 1], 0), members[2]),
+        };
+        var manifest = Manifest() with
+        {
+            Scaler = new ScalerSpec([1, 0, -1], [2, 4, 0.5]),
+            Members = members.Select((file, remainder) => new ModelMember(file, 3, remainder)).ToList(),
+        };
+        var columns = new Dictionary<string, float[]>
+        {
+            ["a"] = Enumerable.Range(0, rowCount).Select(i => (float)i).ToArray(),
+            ["b"] = Enumerable.Range(0, rowCount).Select(i => (float)-i).ToArray(),
+            ["c"] = Enumerable.Range(0, rowCount).Select(i => 0.5f * i).ToArray(),
+        };
+        var random = new Random(20261204);
+        var events = Enumerable.Range(0, rowCount).Select(_ => random.NextInt64(-1_000_000, 1_000_000)).ToArray();
+
+        // Every row but each seventh, last row first, so output positions and dataset rows differ.
+        var rows = Enumerable.Range(0, rowCount).Where(i => i % 7 != 3).Reverse().ToArray();
+
+        return (_validator.Validate(manifest, files), new ScoringRequest(columns, events, rows, null));
+    }
+
+    private static void AssertChunkedFoldScores(ScoringRequest request, float[] scores)
+    {
+        var rows = request.Rows!;
+        var events = request.EventNumbers!;
+        Assert.Equal(rows.Length, scores.Length);
+        for (var position = 0; position < rows.Length; position++)
+        {
+            var row = rows[position];
+            var expected = (((events[row] % 3) + 3) % 3) switch
+            {
+                0 => (row - 1) / 2f,
+                1 => -row / 4f,
+                _ => row + 2f,
+            };
+            Assert.True(expected == scores[position], $"Position {position} (row {row}, event {events[row]}): expected {expected:R}, got {scores[position]:R}.");
+        }
+    }
 
     private static ModelManifest ParametricManifest() => new()
     {
