@@ -8,6 +8,7 @@ using HnlService.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace HnlService.Infrastructure;
 
@@ -37,8 +38,10 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
 
         services.AddSingleton(new FileStore(environment.FilesDirectory));
-        services.AddSingleton(new ScoringOptions());
-        services.AddSingleton(new AnalysisPipelineOptions(Path.Combine(environment.FilesDirectory, ScoreCacheFolderName), new ScoringOptions()));
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<ScoringSettings>>().Value.ToScoringOptions());
+        services.AddSingleton(provider => new AnalysisPipelineOptions(
+            Path.Combine(environment.FilesDirectory, ScoreCacheFolderName),
+            provider.GetRequiredService<ScoringOptions>()));
         services.AddSingleton<DatasetIngestor>();
         services.AddSingleton<EventTableReader>();
         services.AddSingleton<ModelValidator>();
@@ -67,6 +70,7 @@ public static class DependencyInjection
             .Validate(options => options.HeartbeatInterval > TimeSpan.Zero, "Jobs:HeartbeatInterval must be positive.")
             .Validate(options => options.LeaseDuration > options.HeartbeatInterval * 2, "Jobs:LeaseDuration must exceed two heartbeat intervals.")
             .ValidateOnStart();
+        services.AddOptions<ScoringSettings>().Bind(configuration.GetSection(ConfigurationSections.Scoring)).ValidateDataAnnotations().ValidateOnStart();
     }
 
     private static bool RunsHangfireServer(HangfireServerRole role, ServiceEnvironment environment, IConfiguration configuration)

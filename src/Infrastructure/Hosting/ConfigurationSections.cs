@@ -16,4 +16,6 @@ public static class ConfigurationSections
     public const string Hangfire = "Hangfire";
 
     public const string Jobs = "Jobs";
+
+    public const string Scoring = "Scoring";
 }

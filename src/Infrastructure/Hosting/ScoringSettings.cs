@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+using HnlService.Infrastructure.Models;
+
+namespace HnlService.Infrastructure.Hosting;
+
+/// <summary>
+/// Configuration section "Scoring": how workers feed ONNX Runtime. Each Hangfire worker thread scores
+/// with its own sessions, so a machine running several analyses at once may want fewer intra-op threads.
+/// </summary>
+public sealed class ScoringSettings
+{
+    /// <summary>Rows per ONNX Runtime call; a model exported with a fixed batch dimension uses that instead.</summary>
+    [Range(1, 16_777_216)]
+    public int BatchSize { get; set; } = new ScoringOptions().BatchSize;
+
+    /// <summary>Intra-op threads per session; 0 keeps ONNX Runtime's default of one per physical core.</summary>
+    [Range(0, 1024)]
+    public int IntraOpThreads { get; set; } = new ScoringOptions().IntraOpThreads;
+
+    public ScoringOptions ToScoringOptions() => new(BatchSize, IntraOpThreads);
+}
