@@ -10,9 +10,9 @@ using Microsoft.Extensions.Options;
 namespace HnlService.Api.Models;
 
 /// <summary>
-/// Stores uploaded ONNX files in the content-addressed file store, validates them with their manifest and
-/// stores the model row. Files of a rejected upload stay in the store: they are named by content, so
-/// they are harmless and a later upload of the same file reuses them.
+/// Spools uploaded ONNX files to temporary files, validates them with their manifest, and only then moves
+/// them into the content-addressed file store and stores the model row, so a rejected upload leaves
+/// nothing behind.
 /// </summary>
 public sealed partial class ModelUploadHandler(
     FileStore fileStore,
@@ -24,6 +24,7 @@ public sealed partial class ModelUploadHandler(
 {
     private const string FilesPartName = "files";
     private const string ManifestFieldName = "manifest";
+    private const int SpoolBufferBytes = 1 << 16;
 
     public async Task<ModelEntity> UploadAsync(HttpContext httpContext, CancellationToken cancellationToken)
     {
@@ -35,7 +36,22 @@ public sealed partial class ModelUploadHandler(
                 "Send the model as multipart/form-data with one or more 'files' parts and a 'manifest' field.");
         }
 
-        var stored = new List<(string FileName, StoredFile File)>();
+        var spooled = new List<ModelFile>();
+        try
+        {
+            return await SpoolValidateAndStoreAsync(httpContext, limit, spooled, cancellationToken);
+        }
+        finally
+        {
+            foreach (var file in spooled)
+            {
+                FileStore.DeleteIfExists(file.FullPath);
+            }
+        }
+    }
+
+    private async Task<ModelEntity> SpoolValidateAndStoreAsync(HttpContext httpContext, long limit, List<ModelFile> spooled, CancellationToken cancellationToken)
+    {
         httpContext.Request.Body = new LimitedReadStream(httpContext.Request.Body, limit + UploadLimits.EnvelopeBytes);
         var fields = await MultipartForm.ReadAsync(
             httpContext.Request,
@@ -46,20 +62,29 @@ public sealed partial class ModelUploadHandler(
                     throw RequestValidationException.For(part.Name, "unexpected-part", $"Unexpected file part '{part.Name}'; ONNX files go in parts named '{FilesPartName}'.");
                 }
 
-                if (stored.Any(s => s.FileName == part.FileName))
+                if (spooled.Any(file => file.FileName == part.FileName))
                 {
                     throw RequestValidationException.For(FilesPartName, "duplicate-file", $"File name '{part.FileName}' was uploaded twice.");
                 }
 
-                stored.Add((part.FileName, await fileStore.SaveAsync(part.Content, ".onnx", cancellationToken)));
+                var path = fileStore.CreateTemporaryPath(".onnx");
+                spooled.Add(new ModelFile(part.FileName, path));
+                await using var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, SpoolBufferBytes, useAsync: true);
+                await part.Content.CopyToAsync(output, cancellationToken);
             },
             new HashSet<string> { ManifestFieldName },
             cancellationToken);
 
         NameRules.EnsureValid("name", fields.GetValueOrDefault("name"));
         var manifest = ParseManifest(fields.GetValueOrDefault(ManifestFieldName));
-        var files = stored.Select(s => new ModelFile(s.FileName, fileStore.GetFullPath(s.File.RelativePath))).ToList();
-        var validated = validator.Validate(manifest, files);
+        var validated = validator.Validate(manifest, spooled);
+
+        var stored = new List<(string FileName, StoredFile File)>();
+        foreach (var file in spooled)
+        {
+            stored.Add((file.FileName, await fileStore.AddFileAsync(file.FullPath, ".onnx", cancellationToken)));
+        }
+
         var name = fields.GetValueOrDefault("name");
         return await StoreAsync(validated, stored, string.IsNullOrWhiteSpace(name) ? Path.GetFileNameWithoutExtension(stored[0].FileName) : name, cancellationToken);
     }
