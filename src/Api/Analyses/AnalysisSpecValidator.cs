@@ -106,9 +106,17 @@ public sealed class AnalysisSpecValidator(HnlDbContext context)
             return null;
         }
 
+        if (definition.IsNested)
+        {
+            errors.Add($"{key}.column", "nested-column",
+                $"Column '{column}' holds several values per event ({definition.PhysicalType}), but a discriminant needs one. "
+                + "Flatten it before upload, for example by taking the leading element into its own column.");
+            return null;
+        }
+
         if (!definition.IsNumericFeature)
         {
-            errors.Add($"{key}.column", "non-numeric-column", $"Column '{column}' is not a flat numeric column ({definition.PhysicalType}).");
+            errors.Add($"{key}.column", "non-numeric-column", $"Column '{column}' is not numeric ({definition.PhysicalType}); a discriminant needs numbers.");
             return null;
         }
 

@@ -23,6 +23,17 @@ public sealed partial class DatasetUploadHandler(
 {
     private const string FilePartName = "file";
 
+    private static readonly HashSet<string> RawMediaTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "application/octet-stream",
+        "application/vnd.apache.parquet",
+        "application/x-parquet",
+        "text/csv",
+        "application/csv",
+        "text/plain",
+        "application/x-www-form-urlencoded",
+    };
+
     public async Task<DatasetEntity> UploadAsync(HttpContext httpContext, CancellationToken cancellationToken)
     {
         var limit = uploadOptions.Value.MaxDatasetBytes;
@@ -31,6 +42,7 @@ public sealed partial class DatasetUploadHandler(
 
         if (!MultipartForm.IsMultipart(request))
         {
+            EnsureRawMediaType(request.ContentType);
             var query = request.Query.ToDictionary(pair => pair.Key, pair => pair.Value.ToString());
             var rawName = query.GetValueOrDefault("name") ?? DefaultFileName(request.ContentType);
             var rawDataset = await IngestAsync(new LimitedReadStream(request.Body, limit), rawName, query, cancellationToken);
@@ -165,6 +177,21 @@ public sealed partial class DatasetUploadHandler(
         }
 
         return mapping.Count == 0 ? null : new ChannelMapping(mapping);
+    }
+
+    // A JSON body is a mistake, not a dataset, and reading it as Parquet would only report "not a Parquet
+    // file". A missing type and the form type are allowed because curl --data-binary sends those.
+    private static void EnsureRawMediaType(string? contentType)
+    {
+        var mediaType = contentType?.Split(';')[0].Trim();
+        if (string.IsNullOrEmpty(mediaType) || RawMediaTypes.Contains(mediaType))
+        {
+            return;
+        }
+
+        throw new UnsupportedMediaTypeException(
+            $"A dataset body of type '{mediaType}' cannot be read. Send multipart/form-data with a 'file' part, "
+            + $"or the raw file as one of: {string.Join(", ", RawMediaTypes.Order(StringComparer.Ordinal))}.");
     }
 
     private static string DefaultFileName(string? contentType) =>

@@ -45,6 +45,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
             "Invalid model", model.Message, model.Code, Errors(model.Target ?? "manifest", model.Message)),
         ResourceNotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found", notFound.Message, "not-found"),
         ResourceConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict", conflict.Message, conflict.Code),
+        UnsupportedMediaTypeException unsupported => Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", unsupported.Message, "unsupported-media-type"),
         PayloadTooLargeException tooLarge => Problem(StatusCodes.Status413PayloadTooLarge, "Payload too large", tooLarge.Message, "payload-too-large"),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } badRequest =>
             Problem(StatusCodes.Status413PayloadTooLarge, "Payload too large", badRequest.Message, "payload-too-large"),

@@ -2,8 +2,35 @@ using System.Globalization;
 
 namespace HnlService.Infrastructure.Datasets;
 
-/// <summary>Column names, inferred types and nullability of a CSV file, plus its data row count.</summary>
-internal sealed record CsvSchema(IReadOnlyList<string> Names, IReadOnlyList<CsvColumnType> Types, IReadOnlyList<bool> HasNulls, long RowCount);
+/// <summary>
+/// Column names, inferred types and nullability of a CSV file, plus its data row count. FirstTextCells
+/// gives, per column, the first cell that is neither a number nor a boolean (null when there is none),
+/// so an error can show the value that made a column text.
+/// </summary>
+internal sealed record CsvSchema(
+    IReadOnlyList<string> Names,
+    IReadOnlyList<CsvColumnType> Types,
+    IReadOnlyList<bool> HasNulls,
+    long RowCount,
+    IReadOnlyList<CsvCell?> FirstTextCells)
+{
+    /// <summary>Returns the index of the named column, or -1 when the file has no such column.</summary>
+    public int IndexOf(string name)
+    {
+        for (var column = 0; column < Names.Count; column++)
+        {
+            if (Names[column] == name)
+            {
+                return column;
+            }
+        }
+
+        return -1;
+    }
+}
+
+/// <summary>A cell of a CSV file: its zero-based data row (after the header) and its text.</summary>
+internal sealed record CsvCell(long Row, string Text);
 
 /// <summary>
 /// First pass over a CSV file: reads the header and infers each column's type from every cell. A column is
@@ -29,14 +56,19 @@ internal static class CsvSchemaInference
             CheckFieldCount(reader, names, rows);
             for (var column = 0; column < columns.Length; column++)
             {
-                columns[column].Observe(reader.Field(column));
+                columns[column].Observe(reader.Field(column), rows);
             }
 
             rows++;
             if (rows % 65536 == 0) cancellationToken.ThrowIfCancellationRequested();
         }
 
-        return new CsvSchema(names, columns.Select(state => state.Type).ToList(), columns.Select(state => state.HasNulls).ToList(), rows);
+        return new CsvSchema(
+            names,
+            columns.Select(state => state.Type).ToList(),
+            columns.Select(state => state.HasNulls).ToList(),
+            rows,
+            columns.Select(state => state.FirstText).ToList());
     }
 
     /// <summary>Reads the header record. An empty name (pandas writes one for its index) becomes <c>Unnamed: N</c>, as pandas reads it.</summary>
@@ -92,13 +124,15 @@ internal static class CsvSchemaInference
 
         public bool HasNulls { get; private set; }
 
+        public CsvCell? FirstText { get; private set; }
+
         public CsvColumnType Type =>
             sawText || (sawBoolean && (sawInteger || sawDouble)) ? CsvColumnType.Text
             : sawBoolean ? CsvColumnType.Boolean
             : sawDouble || !sawInteger ? CsvColumnType.Double
             : CsvColumnType.Int64;
 
-        public void Observe(ReadOnlySpan<byte> cell)
+        public void Observe(ReadOnlySpan<byte> cell, long row)
         {
             if (cell.IsEmpty)
             {
@@ -117,7 +151,10 @@ internal static class CsvSchemaInference
                 case CsvColumnType.Int64: sawInteger = true; break;
                 case CsvColumnType.Double: sawDouble = true; break;
                 case CsvColumnType.Boolean: sawBoolean = true; break;
-                default: sawText = true; break;
+                default:
+                    sawText = true;
+                    FirstText = new CsvCell(row, CsvValues.Text(cell));
+                    break;
             }
         }
     }

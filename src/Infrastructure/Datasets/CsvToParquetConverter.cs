@@ -14,8 +14,8 @@ internal static class CsvToParquetConverter
 
     private const int FileBufferBytes = 1 << 16;
 
-    /// <summary>Writes <paramref name="parquetPath"/> and returns the number of data rows.</summary>
-    public static async Task<long> ConvertAsync(string csvPath, string parquetPath, CancellationToken cancellationToken)
+    /// <summary>Writes <paramref name="parquetPath"/> and returns the inferred schema of the CSV file.</summary>
+    public static async Task<CsvSchema> ConvertAsync(string csvPath, string parquetPath, CancellationToken cancellationToken)
     {
         CsvSchema schema;
         await using (var input = OpenRead(csvPath))
@@ -62,7 +62,7 @@ internal static class CsvToParquetConverter
             await WriteRowGroupAsync(writer, buffers, filled, cancellationToken);
         }
 
-        return rows;
+        return schema;
     }
 
     private static FileStream OpenRead(string path) =>

@@ -85,14 +85,15 @@ public sealed class DatasetIngestor(FileStore store, ILogger<DatasetIngestor> lo
         {
             var format = await DetectFormatAsync(upload.Path, fileName, cancellationToken);
             var parquetPath = upload.Path;
+            CsvSchema? csvSchema = null;
             if (format == "csv")
             {
                 convertedPath = store.CreateTemporaryPath(ParquetExtension);
-                await CsvToParquetConverter.ConvertAsync(upload.Path, convertedPath, cancellationToken);
+                csvSchema = await CsvToParquetConverter.ConvertAsync(upload.Path, convertedPath, cancellationToken);
                 parquetPath = convertedPath;
             }
 
-            var (resolved, schema, summary) = await InspectAsync(parquetPath, roles, mapping, cancellationToken);
+            var (resolved, schema, summary) = await InspectInCsvTermsAsync(parquetPath, roles, mapping, csvSchema, cancellationToken);
             var stored = await store.AddFileAsync(parquetPath, ParquetExtension, cancellationToken);
 
             logger.LogInformation(
@@ -127,6 +128,38 @@ public sealed class DatasetIngestor(FileStore store, ILogger<DatasetIngestor> lo
 
         var summary = await DatasetSummarizer.SummarizeAsync(source, roles, mapping, cancellationToken);
         return (roles.Roles, source.Schema, summary);
+    }
+
+    // A CSV column that must be numeric but contains text would otherwise be reported with the Parquet
+    // type of the converted file (BYTE_ARRAY), which the uploader never saw. The first text cell is clearer.
+    private static async Task<(ColumnRoles Roles, DatasetSchema Schema, DatasetSummary Summary)> InspectInCsvTermsAsync(
+        string parquetPath,
+        ColumnRoleRequest request,
+        ChannelMapping mapping,
+        CsvSchema? csvSchema,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await InspectAsync(parquetPath, request, mapping, cancellationToken);
+        }
+        catch (DatasetValidationException exception) when (
+            csvSchema is not null
+            && exception is { Code: "non-numeric-column", Column: { } column }
+            && csvSchema.IndexOf(column) is var index and >= 0
+            && csvSchema.Types[index] == CsvColumnType.Text)
+        {
+            throw csvSchema.FirstTextCells[index] is { } cell
+                ? new DatasetValidationException(
+                    "non-numeric-column",
+                    $"Column '{column}' must be numeric, but CSV data row {cell.Row} (0-based, after the header) has the value '{cell.Text}'.",
+                    column,
+                    cell.Row)
+                : new DatasetValidationException(
+                    "non-numeric-column",
+                    $"Column '{column}' must be numeric, but it mixes true/false values with numbers.",
+                    column);
+        }
     }
 
     private static async Task<long> CopyToFileAsync(Stream content, string path, CancellationToken cancellationToken)

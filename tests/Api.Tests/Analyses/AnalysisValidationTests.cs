@@ -60,6 +60,20 @@ public sealed class AnalysisValidationTests(PostgresServer postgres) : IAsyncLif
     }
 
     [Fact]
+    public async Task Create_Returns422WithFlattenHint_WhenColumnNested()
+    {
+        var response = await client.PostAsJsonAsync("/api/analyses", new { datasetId, discriminants = new[] { new { column = "jet_pt" } } });
+
+        var problem = await response.ReadObjectAsync();
+        var messages = problem["errors"]!["discriminants[0].column"]!.AsArray().Select(message => (string?)message).ToList();
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("nested-column", (string?)problem["code"]);
+        Assert.Single(messages);
+        Assert.Contains("several values per event", messages[0], StringComparison.Ordinal);
+        Assert.Contains("Flatten", messages[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Create_Returns422_WhenNoDiscriminants()
     {
         var response = await client.PostAsJsonAsync("/api/analyses", new { datasetId, discriminants = Array.Empty<object>() });

@@ -25,6 +25,7 @@ public static class SeededData
             new("pt_1", "DOUBLE", null, false, false, true),
             new("Mt_tot", "DOUBLE", null, false, false, true),
             new("comment", "BYTE_ARRAY", "STRING", false, false, false),
+            new("jet_pt", "GROUP", "LIST", true, true, false),
         };
         if (withMassColumn)
         {

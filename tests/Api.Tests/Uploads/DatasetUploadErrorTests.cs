@@ -39,6 +39,33 @@ public sealed class DatasetUploadErrorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Upload_Returns415_WhenRawBodyIsJson()
+    {
+        using var content = new StringContent("""{"file": "events.csv"}""", System.Text.Encoding.UTF8, "application/json");
+
+        var response = await factory.CreateClient().PostAsync("/api/datasets", content);
+
+        var problem = await response.ReadObjectAsync();
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("unsupported-media-type", (string?)problem["code"]);
+        Assert.Contains("'application/json'", (string?)problem["detail"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Upload_AcceptsRawCsv_WhenFormType()
+    {
+        // curl --data-binary @events.csv sends application/x-www-form-urlencoded unless -H sets another type.
+        using var content = new StringContent("genWeight,signal_label\n0.5,0\n2,1\n1.5,0\n", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
+
+        var response = await factory.CreateClient().PostAsync("/api/datasets?name=events.csv&massColumn=", content);
+
+        var dataset = await response.ReadObjectAsync();
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("csv", (string?)dataset["originalFormat"]);
+        Assert.Equal(3, (long?)dataset["schema"]!["rowCount"]);
+    }
+
+    [Fact]
     public async Task Upload_NamesMassColumn_WhenDefaultMassColumnIsMissing()
     {
         // The parquet zoo's duckdb_missing_mass.parquet has the notebook's columns except mass_hyp.

@@ -44,6 +44,29 @@ public sealed class DatasetValidationTests : IDisposable
         Assert.Contains("BYTE_ARRAY", error.Message);
     }
 
+    [Fact]
+    public async Task IngestAsync_NamesTextCell_WhenCsvWeightText()
+    {
+        var error = await RejectCsvAsync("genWeight,signal_label\n1.5,0\n2.5,1\nheavy,0\nlight,1\n");
+
+        Assert.Equal("non-numeric-column", error.Code);
+        Assert.Equal("genWeight", error.Column);
+        Assert.Equal(2, error.Row);
+        Assert.Contains("'heavy'", error.Message);
+        Assert.DoesNotContain("BYTE_ARRAY", error.Message);
+    }
+
+    [Fact]
+    public async Task IngestAsync_ExplainsMix_WhenBooleansAndNumbers()
+    {
+        var error = await RejectCsvAsync("genWeight,signal_label\n1.5,0\ntrue,1\n");
+
+        Assert.Equal("non-numeric-column", error.Code);
+        Assert.Equal("genWeight", error.Column);
+        Assert.Null(error.Row);
+        Assert.Contains("true/false", error.Message);
+    }
+
     [Theory]
     [InlineData("1.5|2.5|", 2, "null")]
     [InlineData("1.5|nan|3", 1, "NaN")]
