@@ -38,6 +38,10 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
 
         services.AddSingleton(new FileStore(environment.FilesDirectory));
+        services.AddSingleton(provider => new StoredFileSweeper(
+            provider.GetRequiredService<FileStore>(),
+            Path.Combine(environment.FilesDirectory, ScoreCacheFolderName),
+            provider.GetRequiredService<ILogger<StoredFileSweeper>>()));
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<ScoringSettings>>().Value.ToScoringOptions());
         services.AddSingleton(provider => new AnalysisPipelineOptions(
             Path.Combine(environment.FilesDirectory, ScoreCacheFolderName),
@@ -51,6 +55,11 @@ public static class DependencyInjection
 
         services.AddPersistence(environment);
         services.AddHostedService(provider => ActivatorUtilities.CreateInstance<StartupTasks>(provider, role));
+        if (role == HangfireServerRole.Api)
+        {
+            services.AddHostedService<StoredFileSweepService>();
+        }
+
         services.AddAnalysisJobs(environment, RunsHangfireServer(role, environment, configuration));
         return services;
     }

@@ -1,14 +1,17 @@
 using HnlService.Api.Contracts;
 using HnlService.Api.Errors;
 using HnlService.Infrastructure.Persistence;
+using HnlService.Infrastructure.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace HnlService.Api.Datasets;
 
-/// <summary>/api/datasets: upload, list and read datasets.</summary>
+/// <summary>/api/datasets: upload, list, read and delete datasets.</summary>
 public static class DatasetEndpoints
 {
+    private const string LogCategory = "HnlService.Api.Datasets";
+
     public static IEndpointRouteBuilder MapDatasetEndpoints(this IEndpointRouteBuilder routes)
     {
         var datasets = routes.MapGroup("/api/datasets").WithTags("Datasets");
@@ -17,6 +20,7 @@ public static class DatasetEndpoints
             .DisableAntiforgery();
         datasets.MapGet("/", ListAsync).WithSummary("List datasets, newest first");
         datasets.MapGet("/{id:guid}", GetAsync).WithSummary("One dataset with its schema and summary");
+        datasets.MapDelete("/{id:guid}", DeleteAsync).WithSummary("Delete a dataset that no analysis uses; its file is freed when no other dataset has the same content");
         return routes;
     }
 
@@ -30,6 +34,41 @@ public static class DatasetEndpoints
     {
         var datasets = await context.Datasets.AsNoTracking().OrderByDescending(d => d.CreatedAt).ToListAsync(cancellationToken);
         return TypedResults.Ok(datasets.Select(DatasetResponse.From).ToList());
+    }
+
+    private static async Task<NoContent> DeleteAsync(
+        Guid id, HnlDbContext context, StoredFileSweeper sweeper, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        var dataset = await context.Datasets.SingleOrDefaultAsync(d => d.Id == id, cancellationToken)
+            ?? throw new ResourceNotFoundException($"Dataset {id} was not found.");
+        await EnsureUnusedAsync(context, id, cancellationToken);
+
+        context.Datasets.Remove(dataset);
+        try
+        {
+            await context.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // An analysis created since the check references the dataset through its foreign key.
+            await EnsureUnusedAsync(context, id, cancellationToken);
+            throw;
+        }
+
+        var freed = await sweeper.FreeAsync(context, [dataset.StoredPath], cancellationToken);
+        loggerFactory.CreateLogger(LogCategory).LogInformation("Dataset {DatasetId} deleted; {FreedFiles} stored files freed", id, freed);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task EnsureUnusedAsync(HnlDbContext context, Guid id, CancellationToken cancellationToken)
+    {
+        var analyses = await context.Analyses.CountAsync(a => a.DatasetId == id, cancellationToken);
+        if (analyses > 0)
+        {
+            throw new ResourceConflictException(
+                "dataset-in-use",
+                $"Dataset {id} is used by {analyses} analyses; delete them first (DELETE /api/analyses/{{id}}).");
+        }
     }
 
     private static async Task<Ok<DatasetResponse>> GetAsync(Guid id, HnlDbContext context, CancellationToken cancellationToken)

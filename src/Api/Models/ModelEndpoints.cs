@@ -1,14 +1,17 @@
 using HnlService.Api.Contracts;
 using HnlService.Api.Errors;
 using HnlService.Infrastructure.Persistence;
+using HnlService.Infrastructure.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace HnlService.Api.Models;
 
-/// <summary>/api/models: upload, list and read models.</summary>
+/// <summary>/api/models: upload, list, read and delete models.</summary>
 public static class ModelEndpoints
 {
+    private const string LogCategory = "HnlService.Api.Models";
+
     public static IEndpointRouteBuilder MapModelEndpoints(this IEndpointRouteBuilder routes)
     {
         var models = routes.MapGroup("/api/models").WithTags("Models");
@@ -17,6 +20,7 @@ public static class ModelEndpoints
             .DisableAntiforgery();
         models.MapGet("/", ListAsync).WithSummary("List models, newest first");
         models.MapGet("/{id:guid}", GetAsync).WithSummary("One model with its manifest and files");
+        models.MapDelete("/{id:guid}", DeleteAsync).WithSummary("Delete a model that no analysis uses; its files are freed when no other model has the same content");
         return routes;
     }
 
@@ -30,6 +34,41 @@ public static class ModelEndpoints
     {
         var models = await context.Models.AsNoTracking().Include(m => m.Files).OrderByDescending(m => m.CreatedAt).ToListAsync(cancellationToken);
         return TypedResults.Ok(models.Select(ModelResponse.From).ToList());
+    }
+
+    private static async Task<NoContent> DeleteAsync(
+        Guid id, HnlDbContext context, StoredFileSweeper sweeper, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        var model = await context.Models.Include(m => m.Files).SingleOrDefaultAsync(m => m.Id == id, cancellationToken)
+            ?? throw new ResourceNotFoundException($"Model {id} was not found.");
+        await EnsureUnusedAsync(context, id, cancellationToken);
+
+        context.Models.Remove(model);
+        try
+        {
+            await context.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // An analysis created since the check references the model through its foreign key.
+            await EnsureUnusedAsync(context, id, cancellationToken);
+            throw;
+        }
+
+        var freed = await sweeper.FreeAsync(context, model.Files.Select(file => file.StoredPath).ToList(), cancellationToken);
+        loggerFactory.CreateLogger(LogCategory).LogInformation("Model {ModelId} deleted; {FreedFiles} stored files freed", id, freed);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task EnsureUnusedAsync(HnlDbContext context, Guid id, CancellationToken cancellationToken)
+    {
+        var analyses = await context.AnalysisDiscriminants.Where(d => d.ModelId == id).Select(d => d.AnalysisId).Distinct().CountAsync(cancellationToken);
+        if (analyses > 0)
+        {
+            throw new ResourceConflictException(
+                "model-in-use",
+                $"Model {id} is used by {analyses} analyses; delete them first (DELETE /api/analyses/{{id}}).");
+        }
     }
 
     private static async Task<Ok<ModelResponse>> GetAsync(Guid id, HnlDbContext context, CancellationToken cancellationToken)

@@ -95,25 +95,122 @@ public sealed class FileStore(string root)
         return (Convert.ToHexStringLower(hash.GetHashAndReset()), sizeBytes);
     }
 
+    /// <summary>
+    /// Deletes a stored file that no row references any more, unless it was written or reused within
+    /// <paramref name="grace"/>. The caller checks the references first. The grace period covers an
+    /// upload of the same content that has reused the file but not yet stored its row: reusing a file
+    /// sets its write time (see MoveIntoStore), which keeps it here. Returns true when the file was deleted.
+    /// </summary>
+    public bool DeleteIfUnused(string relativePath, TimeSpan grace)
+    {
+        var fullPath = GetFullPath(relativePath);
+        var cutoff = DateTime.UtcNow - grace;
+        if (!File.Exists(fullPath) || File.GetLastWriteTimeUtc(fullPath) > cutoff)
+        {
+            return false;
+        }
+
+        // The rename is atomic, so an upload that reuses the file from now on finds it gone and moves its
+        // own copy in. One that reused it just before the rename left a recent write time, and the file goes back.
+        var tombstone = fullPath + ".deleting-" + Guid.NewGuid().ToString("N");
+        try
+        {
+            File.Move(fullPath, tombstone, overwrite: false);
+        }
+        catch (FileNotFoundException)
+        {
+            return false;
+        }
+
+        if (File.GetLastWriteTimeUtc(tombstone) > cutoff)
+        {
+            RestoreTombstone(tombstone, fullPath);
+            return false;
+        }
+
+        File.Delete(tombstone);
+        return true;
+    }
+
+    /// <summary>
+    /// Lists the content-addressed files of the store as relative paths: the files in folders named by two
+    /// hex digits. Temporary uploads and the other folders under the root are left out.
+    /// </summary>
+    public IEnumerable<string> EnumerateStoredFiles()
+    {
+        if (!Directory.Exists(Root))
+        {
+            yield break;
+        }
+
+        foreach (var folder in Directory.EnumerateDirectories(Root))
+        {
+            var name = Path.GetFileName(folder);
+            if (name.Length != 2 || !Uri.IsHexDigit(name[0]) || !Uri.IsHexDigit(name[1]))
+            {
+                continue;
+            }
+
+            foreach (var file in Directory.EnumerateFiles(folder))
+            {
+                if (!Path.GetFileName(file).Contains(".deleting-", StringComparison.Ordinal))
+                {
+                    yield return Path.Combine(name, Path.GetFileName(file));
+                }
+            }
+        }
+    }
+
+    private static void RestoreTombstone(string tombstone, string fullPath)
+    {
+        try
+        {
+            File.Move(tombstone, fullPath, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(fullPath))
+        {
+            // An upload moved its own copy in meanwhile; it has the same bytes.
+            File.Delete(tombstone);
+        }
+    }
+
     private StoredFile MoveIntoStore(string temporaryPath, string sha256, long sizeBytes, string extension)
     {
         var relativePath = Path.Combine(sha256[..2], sha256 + extension);
         var fullPath = GetFullPath(relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
 
-        if (!File.Exists(fullPath))
+        if (TryReuse(fullPath))
         {
-            try
-            {
-                File.Move(temporaryPath, fullPath, overwrite: false);
-            }
-            catch (IOException) when (File.Exists(fullPath))
-            {
-                // Another upload of the same content won the race; its file has the same bytes.
-            }
+            return new StoredFile(sha256, relativePath, sizeBytes);
+        }
+
+        try
+        {
+            File.Move(temporaryPath, fullPath, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(fullPath))
+        {
+            // Another upload of the same content won the race; its file has the same bytes.
+            TryReuse(fullPath);
         }
 
         return new StoredFile(sha256, relativePath, sizeBytes);
+    }
+
+    // Marks an existing file as just used, so that DeleteIfUnused keeps it until this upload has stored its
+    // row. Returns false when there is no file, or when DeleteIfUnused took it away a moment ago.
+    private static bool TryReuse(string fullPath)
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(fullPath, DateTime.UtcNow);
+            return true;
+        }
+        catch (FileNotFoundException)
+        {
+            return false;
+        }
     }
 }
 

@@ -53,4 +53,59 @@ public sealed class FileStoreTests : IDisposable
         Assert.False(File.Exists(temporary));
         Assert.True(File.Exists(store.GetFullPath(stored.RelativePath)));
     }
+
+    [Fact]
+    public async Task DeleteIfUnused_DeletesFile_WhenOld()
+    {
+        var store = new FileStore(root);
+        var stored = await store.SaveAsync(new MemoryStream(Encoding.ASCII.GetBytes("abc")), ".bin", CancellationToken.None);
+        File.SetLastWriteTimeUtc(store.GetFullPath(stored.RelativePath), DateTime.UtcNow.AddHours(-1));
+
+        var deleted = store.DeleteIfUnused(stored.RelativePath, TimeSpan.FromMinutes(10));
+
+        Assert.True(deleted);
+        Assert.Empty(Directory.GetFiles(root, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task DeleteIfUnused_KeepsFile_WhenRecent()
+    {
+        var store = new FileStore(root);
+        var stored = await store.SaveAsync(new MemoryStream(Encoding.ASCII.GetBytes("abc")), ".bin", CancellationToken.None);
+
+        var deleted = store.DeleteIfUnused(stored.RelativePath, TimeSpan.FromMinutes(10));
+
+        Assert.False(deleted);
+        Assert.Equal("abc", await File.ReadAllTextAsync(store.GetFullPath(stored.RelativePath)));
+    }
+
+    [Fact]
+    public async Task DeleteIfUnused_KeepsFile_WhenReused()
+    {
+        // An upload of the same content reuses the stored file and marks it as just written.
+        var store = new FileStore(root);
+        var stored = await store.SaveAsync(new MemoryStream(Encoding.ASCII.GetBytes("abc")), ".bin", CancellationToken.None);
+        File.SetLastWriteTimeUtc(store.GetFullPath(stored.RelativePath), DateTime.UtcNow.AddHours(-1));
+        await store.SaveAsync(new MemoryStream(Encoding.ASCII.GetBytes("abc")), ".bin", CancellationToken.None);
+
+        var deleted = store.DeleteIfUnused(stored.RelativePath, TimeSpan.FromMinutes(10));
+
+        Assert.False(deleted);
+        Assert.Equal("abc", await File.ReadAllTextAsync(store.GetFullPath(stored.RelativePath)));
+    }
+
+    [Fact]
+    public async Task EnumerateStoredFiles_ListsContentFilesOnly()
+    {
+        var store = new FileStore(root);
+        var stored = await store.SaveAsync(new MemoryStream(Encoding.ASCII.GetBytes("abc")), ".bin", CancellationToken.None);
+        await File.WriteAllTextAsync(store.CreateTemporaryPath(".upload"), "in progress");
+        Directory.CreateDirectory(Path.Combine(root, "scores", AbcSha256));
+        await File.WriteAllTextAsync(Path.Combine(root, "scores", "entry.f32"), "cache");
+        await File.WriteAllTextAsync(store.GetFullPath(stored.RelativePath) + ".deleting-0", "being deleted");
+
+        var files = store.EnumerateStoredFiles().ToList();
+
+        Assert.Equal([stored.RelativePath], files);
+    }
 }
