@@ -8,12 +8,14 @@ namespace HnlService.Api.Tests.Jobs;
 [Collection(PostgresCollection.Name)]
 public sealed class WorkerCrashTests(PostgresServer postgres)
 {
+    // Short enough for a quick takeover, long enough that a heartbeat delayed by a busy machine does not
+    // let a third attempt take over from the second.
     private static readonly Dictionary<string, string> WorkerSettings = new()
     {
-        ["Hangfire:InvisibilityTimeout"] = "00:00:04",
+        ["Hangfire:InvisibilityTimeout"] = "00:00:08",
         ["Hangfire:QueuePollInterval"] = "00:00:00.200",
         ["Jobs:HeartbeatInterval"] = "00:00:00.200",
-        ["Jobs:LeaseDuration"] = "00:00:02",
+        ["Jobs:LeaseDuration"] = "00:00:05",
         ["Logging:LogLevel:Default"] = "Warning",
     };
 
