@@ -1,13 +1,38 @@
-// Home page: lists datasets, models and analyses, refreshing while an analysis is unfinished.
+// Home page: lists datasets, models and analyses, refreshing while an analysis is unfinished, and
+// deletes them after a confirmation.
 import {
   apiFetch, describeError, formatBytes, formatDate, html, renderHeader, setHtml, showMessage, statusBadge,
 } from './common.js';
 
 const refreshIntervalMs = 3000;
 const message = document.getElementById('message');
+let refreshTimer;
 
 renderHeader();
+document.querySelector('main').addEventListener('click', onDeleteClick);
 load();
+
+async function onDeleteClick(event) {
+  const button = event.target.closest('button[data-delete]');
+  if (!button || !window.confirm(`Delete ${button.dataset.kind} "${button.dataset.name}"? This cannot be undone.`)) {
+    return;
+  }
+
+  button.disabled = true;
+  try {
+    await apiFetch(button.dataset.delete, { method: 'DELETE' });
+    await load();
+    showMessage(message, `Deleted ${button.dataset.kind} "${button.dataset.name}".`, 'ok');
+  } catch (error) {
+    // For a dataset or model still used by analyses the API returns 409 with a message naming the count.
+    button.disabled = false;
+    showMessage(message, describeError(error));
+  }
+}
+
+function deleteButton(kind, path, name) {
+  return html`<button type="button" class="secondary small" data-delete="${path}" data-kind="${kind}" data-name="${name}">Delete</button>`;
+}
 
 async function load() {
   try {
@@ -23,8 +48,10 @@ async function load() {
     renderAnalyses(analyses, datasetNames);
     showMessage(message, '');
 
+    // A load after a deletion must not start a second refresh chain beside the running one.
+    clearTimeout(refreshTimer);
     if (analyses.some((analysis) => analysis.status === 'queued' || analysis.status === 'running')) {
-      setTimeout(load, refreshIntervalMs);
+      refreshTimer = setTimeout(load, refreshIntervalMs);
     }
   } catch (error) {
     showMessage(message, describeError(error));
@@ -41,7 +68,8 @@ function renderDatasets(datasets) {
       <td>${(summary.signalMasses ?? []).length ? summary.signalMasses.join(', ') : 'one hypothesis'}</td>
       <td class="number">${formatBytes(dataset.sizeBytes)}</td>
       <td>${formatDate(dataset.createdAt)}</td>
-      <td><a href="/analyses-new.html?datasetId=${encodeURIComponent(dataset.id)}">Analyse</a></td>
+      <td class="actions"><a href="/analyses-new.html?datasetId=${encodeURIComponent(dataset.id)}">Analyse</a>
+        ${deleteButton('dataset', `/api/datasets/${encodeURIComponent(dataset.id)}`, dataset.name)}</td>
     </tr>`;
   });
   fillBody('datasets', rows, 7, 'No datasets yet.');
@@ -60,9 +88,10 @@ function renderModels(models) {
       <td>${kind}</td>
       <td>${(model.files ?? []).map((file) => file.fileName).join(', ')}</td>
       <td>${formatDate(model.createdAt)}</td>
+      <td class="actions">${deleteButton('model', `/api/models/${encodeURIComponent(model.id)}`, model.name)}</td>
     </tr>`;
   });
-  fillBody('models', rows, 5, 'No models yet.');
+  fillBody('models', rows, 6, 'No models yet.');
 }
 
 function renderAnalyses(analyses, datasetNames) {
@@ -72,8 +101,9 @@ function renderAnalyses(analyses, datasetNames) {
       <td>${(analysis.discriminants ?? []).map((discriminant) => discriminant.name).join(', ')}</td>
       <td>${statusBadge(analysis)}</td>
       <td>${formatDate(analysis.createdAt)}</td>
+      <td class="actions">${deleteButton('analysis', `/api/analyses/${encodeURIComponent(analysis.id)}`, analysis.name || analysis.id)}</td>
     </tr>`);
-  fillBody('analyses', rows, 5, 'No analyses yet.');
+  fillBody('analyses', rows, 6, 'No analyses yet.');
 }
 
 function fillBody(tableId, rows, columnCount, emptyText) {
