@@ -20,10 +20,12 @@ public sealed class ApiKeyValidator(IOptions<AuthOptions> options)
 
     public bool IsEnabled => keyHashes.Length > 0;
 
-    public bool IsValid(HttpRequest request)
+    public bool IsValid(HttpRequest request) => IsValidKey(request.Headers[HeaderName].ToString());
+
+    /// <summary>True when the presented text is one of the configured keys.</summary>
+    public bool IsValidKey(string? presented)
     {
-        var presented = request.Headers[HeaderName].ToString();
-        if (presented.Length == 0)
+        if (string.IsNullOrEmpty(presented))
         {
             return false;
         }

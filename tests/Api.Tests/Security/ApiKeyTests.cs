@@ -91,6 +91,24 @@ public sealed class ApiKeyTests(PostgresServer postgres) : IAsyncLifetime
         var response = await factory.CreateClient().GetAsync("/hangfire");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Basic", response.Headers.WwwAuthenticate.Single().Scheme);
+    }
+
+    [Theory]
+    [InlineData("anyone:" + Key, HttpStatusCode.OK)]
+    [InlineData(":second-key", HttpStatusCode.OK)]
+    [InlineData("anyone:wrong-key", HttpStatusCode.Unauthorized)]
+    [InlineData(Key, HttpStatusCode.Unauthorized)]
+    public async Task Dashboard_ChecksBasicPassword_WhenRemote(string credentials, HttpStatusCode expected)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(credentials)));
+
+        var dashboard = await client.GetAsync("/hangfire");
+        var backgroundRequest = await client.PostAsync("/hangfire/stats", new FormUrlEncodedContent([]));
+
+        Assert.Equal(expected, dashboard.StatusCode);
+        Assert.Equal(expected, backgroundRequest.StatusCode);
     }
 
     [Fact]
