@@ -1,5 +1,6 @@
 using HnlService.Api.Contracts;
 using HnlService.Api.Errors;
+using HnlService.Api.Storage;
 using HnlService.Infrastructure.Persistence;
 using HnlService.Infrastructure.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -43,19 +44,8 @@ public static class DatasetEndpoints
             ?? throw new ResourceNotFoundException($"Dataset {id} was not found.");
         await EnsureUnusedAsync(context, id, cancellationToken);
 
-        context.Datasets.Remove(dataset);
-        try
-        {
-            await context.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // An analysis created since the check references the dataset through its foreign key.
-            await EnsureUnusedAsync(context, id, cancellationToken);
-            throw;
-        }
-
-        var freed = await sweeper.FreeAsync(context, [dataset.StoredPath], cancellationToken);
+        var freed = await StoredRowDeletion.DeleteAsync(
+            context, dataset, () => EnsureUnusedAsync(context, id, cancellationToken), [dataset.StoredPath], sweeper, cancellationToken);
         loggerFactory.CreateLogger(LogCategory).LogInformation("Dataset {DatasetId} deleted; {FreedFiles} stored files freed", id, freed);
         return TypedResults.NoContent();
     }

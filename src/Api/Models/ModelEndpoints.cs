@@ -1,5 +1,6 @@
 using HnlService.Api.Contracts;
 using HnlService.Api.Errors;
+using HnlService.Api.Storage;
 using HnlService.Infrastructure.Persistence;
 using HnlService.Infrastructure.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -43,19 +44,9 @@ public static class ModelEndpoints
             ?? throw new ResourceNotFoundException($"Model {id} was not found.");
         await EnsureUnusedAsync(context, id, cancellationToken);
 
-        context.Models.Remove(model);
-        try
-        {
-            await context.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // An analysis created since the check references the model through its foreign key.
-            await EnsureUnusedAsync(context, id, cancellationToken);
-            throw;
-        }
-
-        var freed = await sweeper.FreeAsync(context, model.Files.Select(file => file.StoredPath).ToList(), cancellationToken);
+        var storedPaths = model.Files.Select(file => file.StoredPath).ToList();
+        var freed = await StoredRowDeletion.DeleteAsync(
+            context, model, () => EnsureUnusedAsync(context, id, cancellationToken), storedPaths, sweeper, cancellationToken);
         loggerFactory.CreateLogger(LogCategory).LogInformation("Model {ModelId} deleted; {FreedFiles} stored files freed", id, freed);
         return TypedResults.NoContent();
     }
