@@ -60,7 +60,6 @@ public sealed partial class AnalysisCommands(
             .ExecuteUpdateAsync(
                 setters => setters
                     .SetProperty(a => a.Status, AnalysisStatus.Cancelled)
-                    .SetProperty(a => a.Stage, AnalysisStages.Done)
                     .SetProperty(a => a.FinishedAt, now),
                 cancellationToken);
         LogCancelRequested(id);

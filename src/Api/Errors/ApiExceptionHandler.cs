@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HnlService.Infrastructure.Datasets;
+using HnlService.Infrastructure.Json;
 using HnlService.Infrastructure.Models;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -72,7 +73,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
     private static ProblemDetails InvalidJson(JsonException json)
     {
         var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
-        var detail = $"The request body is not valid for this endpoint at '{field}': {json.Message}";
+        var detail = $"The request body is not valid for this endpoint at '{field}': {JsonErrorText.Describe(json)}";
         var problem = Problem(StatusCodes.Status400BadRequest, "Invalid JSON", detail, "invalid-json");
         problem.Extensions["errors"] = Errors(field, detail);
         return problem;

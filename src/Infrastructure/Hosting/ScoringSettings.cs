@@ -10,11 +10,11 @@ namespace HnlService.Infrastructure.Hosting;
 public sealed class ScoringSettings
 {
     /// <summary>Rows per ONNX Runtime call; a model exported with a fixed batch dimension uses that instead.</summary>
-    [Range(1, 16_777_216)]
+    [Range(1, 16_777_216, ErrorMessage = "Scoring:BatchSize must be between {1} and {2} rows.")]
     public int BatchSize { get; set; } = new ScoringOptions().BatchSize;
 
     /// <summary>Intra-op threads per session; 0 keeps ONNX Runtime's default of one per physical core.</summary>
-    [Range(0, 1024)]
+    [Range(0, 1024, ErrorMessage = "Scoring:IntraOpThreads must be between {1} and {2}; 0 lets ONNX Runtime choose.")]
     public int IntraOpThreads { get; set; } = new ScoringOptions().IntraOpThreads;
 
     public ScoringOptions ToScoringOptions() => new(BatchSize, IntraOpThreads);

@@ -36,6 +36,9 @@ public sealed partial class AnalysisJob
     [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "Analysis {AnalysisId} lost its lease; its results were not written by this worker")]
     private partial void LogLeaseLost(Guid analysisId);
 
+    [LoggerMessage(EventId = 2013, Level = LogLevel.Information, Message = "Analysis {AnalysisId} was deleted while running; stopped without writing results")]
+    private partial void LogDeletedWhileRunning(Guid analysisId);
+
     [LoggerMessage(EventId = 2012, Level = LogLevel.Information, Message = "Analysis {AnalysisId} released for a later run because the server is stopping")]
     private partial void LogReleased(Guid analysisId);
 }

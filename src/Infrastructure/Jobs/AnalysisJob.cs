@@ -95,19 +95,32 @@ public sealed partial class AnalysisJob(
             }
             catch (OperationCanceledException) when (heartbeat.LeaseLost && !cancellationToken.IsCancellationRequested)
             {
-                LogLeaseLost(analysisId);
+                await LogLeaseLostAsync(analysisId);
                 return;
             }
         }
 
         if (!await resultWriter.WriteAsync(analysisId, owner, outcome, cancellationToken))
         {
-            LogLeaseLost(analysisId);
+            await LogLeaseLostAsync(analysisId);
             return;
         }
 
         var timings = outcome.Timings;
         LogSucceeded(analysisId, stopwatch.ElapsedMilliseconds, timings.LoadingMs, timings.ScoringMs, timings.BinningMs);
+    }
+
+    // A lease is lost either because a user deleted the analysis, which is routine, or because another
+    // worker took it over after this one stalled, which deserves a warning.
+    private async Task LogLeaseLostAsync(Guid analysisId)
+    {
+        if (await leases.ReadStateAsync(analysisId, CancellationToken.None) is null)
+        {
+            LogDeletedWhileRunning(analysisId);
+            return;
+        }
+
+        LogLeaseLost(analysisId);
     }
 
     /// <summary>

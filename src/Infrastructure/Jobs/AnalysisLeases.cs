@@ -98,6 +98,8 @@ public sealed class AnalysisLeases(HnlDbContext context, IOptions<JobOptions> op
         return Finish(unclaimed, status, error, cancellationToken);
     }
 
+    // The stage is left as it was, so a failed or cancelled analysis shows where it stopped (for example
+    // "scoring" at 55%). Only a success moves it to "done".
     private Task<int> Finish(IQueryable<AnalysisEntity> analyses, AnalysisStatus status, AnalysisError? error, CancellationToken cancellationToken)
     {
         var now = UtcNow;
@@ -107,7 +109,6 @@ public sealed class AnalysisLeases(HnlDbContext context, IOptions<JobOptions> op
         return analyses.ExecuteUpdateAsync(
             setters => setters
                 .SetProperty(a => a.Status, status)
-                .SetProperty(a => a.Stage, AnalysisStages.Done)
                 .SetProperty(a => a.FinishedAt, now)
                 .SetProperty(a => a.LeaseOwner, (string?)null)
                 .SetProperty(a => a.LeaseExpiresAt, (DateTime?)null)

@@ -171,14 +171,16 @@ internal static class ManifestRules
     {
         var modulus = members[0].FoldModulus;
 
-        foreach (var member in members)
+        // Targets are manifest paths (members[i].foldRemainder), as for other manifest fields; messages name the files.
+        for (var index = 0; index < members.Count; index++)
         {
+            var member = members[index];
             if (member.FoldModulus < 1 || member.FoldModulus != modulus)
             {
                 throw new ModelValidationException(
                     "invalid-folds",
                     $"Member '{member.File}' has fold modulus {member.FoldModulus}; every member needs the same modulus, at least 1 ({modulus} for the first member).",
-                    member.File);
+                    $"members[{index}].foldModulus");
             }
 
             if (member.FoldRemainder < 0 || member.FoldRemainder >= modulus)
@@ -186,17 +188,19 @@ internal static class ManifestRules
                 throw new ModelValidationException(
                     "invalid-folds",
                     $"Member '{member.File}' has fold remainder {member.FoldRemainder}; it must be in 0..{modulus - 1}.",
-                    member.File);
+                    $"members[{index}].foldRemainder");
             }
         }
 
-        var duplicate = members.GroupBy(member => member.FoldRemainder).FirstOrDefault(group => group.Count() > 1);
+        var duplicate = members.Select((member, index) => (Member: member, Index: index))
+            .GroupBy(entry => entry.Member.FoldRemainder)
+            .FirstOrDefault(group => group.Count() > 1);
         if (duplicate is not null)
         {
             throw new ModelValidationException(
                 "invalid-folds",
-                $"Members {string.Join(" and ", duplicate.Select(member => $"'{member.File}'"))} both score events with event mod {modulus} == {duplicate.Key}.",
-                duplicate.Skip(1).First().File);
+                $"Members {string.Join(" and ", duplicate.Select(entry => $"'{entry.Member.File}'"))} both score events with event mod {modulus} == {duplicate.Key}.",
+                $"members[{duplicate.Skip(1).First().Index}].foldRemainder");
         }
 
         var missing = Enumerable.Range(0, modulus).FirstOrDefault(remainder => members.All(member => member.FoldRemainder != remainder), -1);
@@ -205,7 +209,7 @@ internal static class ManifestRules
             throw new ModelValidationException(
                 "invalid-folds",
                 $"No member scores events with event mod {modulus} == {missing}; add a member with foldRemainder {missing}.",
-                $"foldRemainder {missing}");
+                "members");
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using HnlService.Infrastructure.Json;
 
 namespace HnlService.Infrastructure.Models;
 
@@ -35,7 +36,7 @@ public static class ModelManifestJson
             var path = string.IsNullOrEmpty(exception.Path) ? "$" : exception.Path;
             var reason = path.EndsWith("outputKind", StringComparison.Ordinal)
                 ? "the output kind must be \"probability\" or \"logit\"."
-                : FirstLine(exception.Message);
+                : JsonErrorText.Describe(exception) + KnownFieldsHint(exception, path);
             throw new ModelValidationException(
                 "invalid-manifest",
                 $"The manifest is not valid at '{path}': {reason}",
@@ -66,10 +67,22 @@ public static class ModelManifestJson
         return options;
     }
 
-    // System.Text.Json appends path and position details after the first sentence; the path is already given.
-    private static string FirstLine(string message)
+    // For a misspelt field, the fields the object at that path does take.
+    private static string KnownFieldsHint(JsonException exception, string path)
     {
-        var end = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return end > 0 ? message[..end] : message;
+        if (!exception.Message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            return "";
+        }
+
+        var parent = path[..Math.Max(0, path.LastIndexOf('.'))];
+        return parent switch
+        {
+            "$" => " Manifest fields: inputs, features, scaler, output, outputKind, massFeature, eventColumn, members.",
+            _ when parent.EndsWith(']') && parent.Contains("members", StringComparison.Ordinal) => " Member fields: file, foldModulus, foldRemainder, scaler.",
+            _ when parent.EndsWith(']') && parent.Contains("inputs", StringComparison.Ordinal) => " Input fields: name, features.",
+            _ when parent.EndsWith("scaler", StringComparison.Ordinal) => " Scaler fields: mean, scale.",
+            _ => "",
+        };
     }
 }

@@ -93,6 +93,7 @@ public sealed class AnalysisJobTests(PostgresServer postgres)
 
         Assert.Equal(System.Net.HttpStatusCode.Accepted, cancel.StatusCode);
         Assert.Equal("cancelled", (string?)analysis["status"]);
+        Assert.Contains((string?)analysis["stage"], new[] { "loading", "scoring" });
         Assert.Equal(1, runner.Runs);
         Assert.Equal(System.Net.HttpStatusCode.Conflict, (await client.GetAsync($"/api/analyses/{id}/curves")).StatusCode);
     }

@@ -50,6 +50,8 @@ public sealed class ModelManifestJsonTests
         Assert.Equal("invalid-manifest", error.Code);
         Assert.Equal("$.members[0].foldModulus", error.Target);
         Assert.Contains("$.members[0].foldModulus", error.Message);
+        Assert.Contains("the value has the wrong type", error.Message);
+        Assert.DoesNotContain("HnlService.", error.Message);
     }
 
     [Fact]
@@ -58,7 +60,21 @@ public sealed class ModelManifestJsonTests
         var error = Assert.Throws<ModelValidationException>(() => ModelManifestJson.Parse("""{"feature": ["a"]}"""));
 
         Assert.Equal("invalid-manifest", error.Code);
-        Assert.Contains("feature", error.Message);
+        Assert.Contains("'feature' is not a known field", error.Message);
+        Assert.Contains("Manifest fields: inputs, features,", error.Message);
+        Assert.DoesNotContain("HnlService.", error.Message);
+    }
+
+    [Fact]
+    public void Parse_ListsMemberFields_WhenMemberFieldUnknown()
+    {
+        var json = """{"features": ["a"], "members": [{"file": "m.onnx", "foldModulus": 2, "foldRemainder": 0, "trainedOn": "even"}]}""";
+
+        var error = Assert.Throws<ModelValidationException>(() => ModelManifestJson.Parse(json));
+
+        Assert.Equal("$.members[0].trainedOn", error.Target);
+        Assert.Contains("'trainedOn' is not a known field", error.Message);
+        Assert.Contains("Member fields: file, foldModulus, foldRemainder, scaler.", error.Message);
     }
 
     [Fact]

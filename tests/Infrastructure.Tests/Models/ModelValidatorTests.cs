@@ -250,7 +250,7 @@ public sealed class ModelValidatorTests : IDisposable
         var error = Assert.Throws<ModelValidationException>(() => _validator.Validate(manifest, [first, second]));
 
         Assert.Equal("invalid-folds", error.Code);
-        Assert.Equal("foldRemainder 1", error.Target);
+        Assert.Equal("members", error.Target);
         Assert.Contains("event mod 3 == 1", error.Message);
     }
 
@@ -264,7 +264,7 @@ public sealed class ModelValidatorTests : IDisposable
         var error = Assert.Throws<ModelValidationException>(() => _validator.Validate(manifest, [first, second]));
 
         Assert.Equal("invalid-folds", error.Code);
-        Assert.Equal("second.onnx", error.Target);
+        Assert.Equal("members[1].foldRemainder", error.Target);
         Assert.Contains("'first.onnx'", error.Message);
         Assert.Contains("'second.onnx'", error.Message);
     }
@@ -279,7 +279,7 @@ public sealed class ModelValidatorTests : IDisposable
         var error = Assert.Throws<ModelValidationException>(() => _validator.Validate(manifest, [first, second]));
 
         Assert.Equal("invalid-folds", error.Code);
-        Assert.Equal("second.onnx", error.Target);
+        Assert.Equal("members[1].foldModulus", error.Target);
         Assert.Contains("modulus 3", error.Message);
     }
 
