@@ -63,6 +63,9 @@ internal sealed class MemberScorer : IDisposable
     /// <summary>Rows per Run call.</summary>
     public int BatchSize { get; }
 
+    /// <summary>True when the model was exported with a fixed batch dimension, so every Run takes BatchSize rows.</summary>
+    public bool HasFixedBatch => _hasFixedBatch;
+
     /// <summary>Every feature this member reads, across its inputs.</summary>
     public IEnumerable<string> Features => _slots[0].SelectMany(input => input.Input.Features);
 

@@ -252,7 +252,24 @@ public sealed class ModelScorerTests : IDisposable
     }
 
     [Fact]
-    public void Score_RoutesRowsToFolds_WhenWaitTimesOut()
+    public void Score_StartsShortRound_WhenBatchLarge()
+    {
+        // From 8,192 rows on, round 0 takes an eighth of a batch per member (1,024 rows here), so the
+        // first progress report, after member 0's first batch, is 1,024. Every row is still scored.
+        var setup = ChunkedFoldSet();
+        using var scorer = new ModelScorer(setup.Model, new ScoringOptions(BatchSize: 8_192));
+        var progress = new RecordingProgress();
+
+        var scores = scorer.Score(setup.Request, progress, CancellationToken.None);
+
+        Assert.Equal(1_024L, progress.Values[0]);
+        Assert.Equal(3_072L, progress.Values[2]);
+        Assert.Equal(setup.Request.Rows!.Length, progress.Values[^1]);
+        AssertChunkedFoldScores(setup.Request, scores);
+    }
+
+    [Fact]
+    public void Score_RoutesRowsToFolds_WhenNoWait()
     {
         // With no wait, the scoring thread packs a round itself whenever the background thread is inside
         // a chunk. Three calls also carry a busy slot from one call to the next.
