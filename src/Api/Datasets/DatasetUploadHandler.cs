@@ -194,8 +194,15 @@ public sealed partial class DatasetUploadHandler(
             + $"or the raw file as one of: {string.Join(", ", RawMediaTypes.Order(StringComparer.Ordinal))}.");
     }
 
+    // Without a name, a CSV or Parquet type picks the format. For any other type the content decides:
+    // a file starting with PAR1 is Parquet, anything else is read as CSV.
     private static string DefaultFileName(string? contentType) =>
-        contentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true ? "upload.csv" : "upload.parquet";
+        contentType?.Split(';')[0].Trim().ToLowerInvariant() switch
+        {
+            "text/csv" or "application/csv" or "text/plain" => "upload.csv",
+            "application/vnd.apache.parquet" or "application/x-parquet" => "upload.parquet",
+            _ => "upload",
+        };
 
     [LoggerMessage(EventId = 3201, Level = LogLevel.Information, Message = "Dataset {DatasetId} stored: {Sha256}, {SizeBytes} bytes, {Rows} rows")]
     private partial void LogStored(Guid datasetId, string sha256, long sizeBytes, long rows);

@@ -112,6 +112,9 @@ internal static class CsvSchemaInference
         }
     }
 
+    // A cell quoted in an error message is cut, since a text column may hold whole documents.
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
+
     private sealed class ColumnState
     {
         private bool sawInteger;
@@ -153,7 +156,7 @@ internal static class CsvSchemaInference
                 case CsvColumnType.Boolean: sawBoolean = true; break;
                 default:
                     sawText = true;
-                    FirstText = new CsvCell(row, CsvValues.Text(cell));
+                    FirstText = new CsvCell(row, Shorten(CsvValues.Text(cell)));
                     break;
             }
         }

@@ -10,7 +10,8 @@ namespace HnlService.Infrastructure.Hosting;
 public sealed class ScoringSettings
 {
     /// <summary>Rows per ONNX Runtime call; a model exported with a fixed batch dimension uses that instead.</summary>
-    [Range(1, 16_777_216, ErrorMessage = "Scoring:BatchSize must be between {1} and {2} rows.")]
+    // The upper bound keeps a batch buffer (rows times features) well inside an array's int length.
+    [Range(1, 1_048_576, ErrorMessage = "Scoring:BatchSize must be between {1} and {2} rows.")]
     public int BatchSize { get; set; } = new ScoringOptions().BatchSize;
 
     /// <summary>Intra-op threads per session; 0 keeps ONNX Runtime's default of one per physical core.</summary>

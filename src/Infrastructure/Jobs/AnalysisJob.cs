@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Hangfire;
 using HnlService.Infrastructure.Datasets;
@@ -114,7 +115,18 @@ public sealed partial class AnalysisJob(
     // worker took it over after this one stalled, which deserves a warning.
     private async Task LogLeaseLostAsync(Guid analysisId)
     {
-        if (await leases.ReadStateAsync(analysisId, CancellationToken.None) is null)
+        bool deleted;
+        try
+        {
+            deleted = await leases.ReadStateAsync(analysisId, CancellationToken.None) is null;
+        }
+        catch (Exception exception) when (exception is DbException or InvalidOperationException)
+        {
+            // Only the wording of the log line depends on this query, so a database error does not fail the job.
+            deleted = false;
+        }
+
+        if (deleted)
         {
             LogDeletedWhileRunning(analysisId);
             return;

@@ -23,7 +23,10 @@ public static partial class JsonErrorText
 
         if (MissingRequired().Match(message) is { Success: true } missing)
         {
-            return $"the required field {missing.Groups["names"].Value} is missing.";
+            var names = missing.Groups["names"].Value;
+            return names.Contains(',', StringComparison.Ordinal)
+                ? $"the required fields {names} are missing."
+                : $"the required field {names} is missing.";
         }
 
         if (NullNotAllowed().Match(message) is { Success: true } nullValue)

@@ -15,8 +15,9 @@ namespace HnlService.Infrastructure.Models;
 /// sixth of two cores for the synthetic network). The scoring benchmark on a 2-core VM measured this (mean
 /// of four runs of the median pair ratio). The ratio to the bare loop was 80% when packing before each
 /// Run, 85% when packing in the background at normal priority, and 88% at the lowest priority.
-/// The cost of a low priority: when other processes keep every core busy, the system may not run the
-/// thread for seconds, even in the middle of a chunk. So the scoring thread waits at most
+/// That was SCHED_IDLE; nice 19 (see LowPriorityThread) measured the same.
+/// The cost of a low priority: when other processes keep every core busy, the system runs the thread
+/// rarely, even in the middle of a chunk. So the scoring thread waits at most
 /// <see cref="DefaultChunkWait"/> for it, then packs the whole round itself into the slot the network has just
 /// read, and leaves the other slot to the background thread until that thread is idle again.
 /// </remarks>
@@ -61,6 +62,16 @@ internal sealed class BackgroundRoundPacker : IDisposable
         _chunkPositions = chunkPositions;
         _thread = new Thread(PackQueuedRounds) { IsBackground = true, Name = "HnlService round packer" };
         _thread.Start();
+    }
+
+    /// <summary>
+    /// Waits until the background thread has left any chunk it was starved in. A new request rebinds
+    /// the columns and regroups the rows the thread reads, so it must not start before that.
+    /// </summary>
+    public void WaitUntilIdle()
+    {
+        _backgroundIdle.Wait();
+        _busySlot = -1;
     }
 
     /// <summary>Packs the first round of a request across all cores and returns its slot.</summary>
@@ -177,7 +188,14 @@ internal sealed class BackgroundRoundPacker : IDisposable
     private void PackQueuedRounds()
     {
         // When the system rejects the change, the thread keeps normal priority, which is slower next to ONNX Runtime but correct.
-        LowPriorityThread.TryLowerCurrent();
+        try
+        {
+            LowPriorityThread.TryLowerCurrent();
+        }
+        catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // A C library without sched_setscheduler (an unusual container image) leaves the priority as it is.
+        }
 
         while (true)
         {

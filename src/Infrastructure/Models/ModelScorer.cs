@@ -73,6 +73,8 @@ public sealed class ModelScorer : IDisposable
         var rowCount = request.Rows?.Length ?? datasetRows;
         var scores = new float[rowCount];
 
+        // Binding and grouping rewrite what a background thread starved in the previous request still reads.
+        _background.WaitUntilIdle();
         foreach (var member in _members)
         {
             member.Bind(request.Columns, _manifest.MassFeature, request.MassValue);

@@ -180,22 +180,30 @@ public sealed class FileStore(string root)
         var fullPath = GetFullPath(relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
 
-        if (TryReuse(fullPath))
+        // A deletion may take the file between the two steps, so this repeats a few times. Each round
+        // either reuses the file or moves this upload's copy in.
+        for (var attempt = 0; attempt < 3; attempt++)
         {
-            return new StoredFile(sha256, relativePath, sizeBytes);
+            if (TryReuse(fullPath))
+            {
+                return new StoredFile(sha256, relativePath, sizeBytes);
+            }
+
+            try
+            {
+                File.Move(temporaryPath, fullPath, overwrite: false);
+
+                // The move keeps the temporary file's write time, which can be older than the grace period.
+                TryReuse(fullPath);
+                return new StoredFile(sha256, relativePath, sizeBytes);
+            }
+            catch (IOException) when (File.Exists(fullPath))
+            {
+                // Another upload of the same content won the race; its file has the same bytes.
+            }
         }
 
-        try
-        {
-            File.Move(temporaryPath, fullPath, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(fullPath))
-        {
-            // Another upload of the same content won the race; its file has the same bytes.
-            TryReuse(fullPath);
-        }
-
-        return new StoredFile(sha256, relativePath, sizeBytes);
+        throw new IOException($"The stored file {relativePath} kept disappearing while it was being stored; try the upload again.");
     }
 
     // Marks an existing file as just used, so that DeleteIfUnused keeps it until this upload has stored its

@@ -33,8 +33,17 @@ public sealed partial class StoredFileSweeper(FileStore store, string scoreCache
             .Select(id => id.ToString())
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-        var deletedFiles = store.EnumerateStoredFiles().ToList()
-            .Count(path => !referenced.Contains(path) && store.DeleteIfUnused(path, Grace));
+        var storedFiles = store.EnumerateStoredFiles().ToList();
+        if (referenced.Count == 0 && storedFiles.Count > 0)
+        {
+            // A database with no dataset or model beside a store full of files is more likely a new or
+            // wrong database (a recreated volume, a typo in the connection string) than deleted rows.
+            // Nothing is deleted on that evidence.
+            LogSkippedEmptyDatabase(storedFiles.Count);
+            return 0;
+        }
+
+        var deletedFiles = storedFiles.Count(path => !referenced.Contains(path) && TryDelete(path));
         var deletedCaches = DeleteStaleScoreCaches(datasetHashes, modelKeys);
 
         if (deletedFiles + deletedCaches > 0)
@@ -58,7 +67,22 @@ public sealed partial class StoredFileSweeper(FileStore store, string scoreCache
             .Concat(await context.ModelFiles.AsNoTracking().Where(f => storedPaths.Contains(f.StoredPath)).Select(f => f.StoredPath).ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
 
-        return storedPaths.Count(path => !stillReferenced.Contains(path) && store.DeleteIfUnused(path, Grace));
+        return storedPaths.Count(path => !stillReferenced.Contains(path) && TryDelete(path));
+    }
+
+    // A file that cannot be deleted now (permissions, a busy file system) stays for the next sweep.
+    // The row it belonged to is already gone, so failing the request would change nothing.
+    private bool TryDelete(string storedPath)
+    {
+        try
+        {
+            return store.DeleteIfUnused(storedPath, Grace);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            LogFileNotDeleted(storedPath, exception.Message);
+            return false;
+        }
     }
 
     // The score cache keeps {dataset hash}/{model id}/ folders (see ScoreCache). A folder written to within
@@ -113,6 +137,12 @@ public sealed partial class StoredFileSweeper(FileStore store, string scoreCache
 
     [LoggerMessage(EventId = 3401, Level = LogLevel.Information, Message = "Swept the file store: {FileCount} unreferenced files and {CacheCount} score cache folders deleted")]
     private partial void LogSwept(int fileCount, int cacheCount);
+
+    [LoggerMessage(EventId = 3404, Level = LogLevel.Warning, Message = "Stored file {StoredPath} could not be deleted and is left for the next sweep: {Reason}")]
+    private partial void LogFileNotDeleted(string storedPath, string reason);
+
+    [LoggerMessage(EventId = 3405, Level = LogLevel.Warning, Message = "Sweep skipped: the database references no stored file, but the store holds {FileCount} files; check the connection string and data directory")]
+    private partial void LogSkippedEmptyDatabase(int fileCount);
 
     [LoggerMessage(EventId = 3402, Level = LogLevel.Warning, Message = "Score cache folder {Folder} could not be deleted: {Reason}")]
     private partial void LogCacheNotDeleted(string folder, string reason);

@@ -31,6 +31,6 @@ public sealed class ScoringSettingsTests
 
         var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
 
-        Assert.Contains("Scoring:BatchSize must be between 1 and 16777216 rows.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Scoring:BatchSize must be between 1 and 1048576 rows.", error.Message, StringComparison.Ordinal);
     }
 }

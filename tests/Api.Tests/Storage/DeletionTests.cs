@@ -138,6 +138,24 @@ public sealed class DeletionTests : IAsyncLifetime
         Assert.True(File.Exists(datasetPath));
     }
 
+    [Fact]
+    public async Task Sweep_DeletesNothing_WhenDatabaseHasNoRows()
+    {
+        // Files beside a database without datasets or models suggest the wrong database, not deletions.
+        factory.CreateClient();
+        var orphan = Path.Combine(FilesDirectory, "ee", new string('e', 64) + ".parquet");
+        Directory.CreateDirectory(Path.GetDirectoryName(orphan)!);
+        await File.WriteAllTextAsync(orphan, "kept until a row references something");
+        MakeOld(orphan);
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var deleted = await scope.ServiceProvider.GetRequiredService<StoredFileSweeper>()
+            .SweepAsync(scope.ServiceProvider.GetRequiredService<HnlDbContext>(), CancellationToken.None);
+
+        Assert.Equal(0, deleted);
+        Assert.True(File.Exists(orphan));
+    }
+
     private string FilesDirectory => Path.Combine(factory.DataDirectory, ServiceEnvironment.FilesFolderName);
 
     private static void MakeOld(string path) => File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddHours(-1));

@@ -65,6 +65,22 @@ public sealed class DatasetUploadErrorTests : IAsyncLifetime
         Assert.Equal(3, (long?)dataset["schema"]!["rowCount"]);
     }
 
+    [Theory]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("application/octet-stream")]
+    [InlineData("text/plain")]
+    public async Task Upload_ReadsCsvContent_WhenNoNameGiven(string contentType)
+    {
+        using var content = new StringContent("genWeight,signal_label\n0.5,0\n2,1\n", System.Text.Encoding.UTF8, contentType);
+
+        var response = await factory.CreateClient().PostAsync("/api/datasets?massColumn=", content);
+
+        var dataset = await response.ReadObjectAsync();
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("csv", (string?)dataset["originalFormat"]);
+        Assert.Equal(2, (long?)dataset["schema"]!["rowCount"]);
+    }
+
     [Fact]
     public async Task Upload_NamesMassColumn_WhenDefaultMassColumnIsMissing()
     {

@@ -36,6 +36,14 @@ public sealed class JsonErrorTextTests
     }
 
     [Fact]
+    public void Describe_NamesMissingFields_WhenSeveralAbsent()
+    {
+        var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Positional>("{}", Strict));
+
+        Assert.Equal("the required fields 'name', 'size' are missing.", JsonErrorText.Describe(error));
+    }
+
+    [Fact]
     public void Describe_HidesRecordName_WhenWrongType()
     {
         var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Positional>("""{"name": "a", "size": "two"}""", Strict));

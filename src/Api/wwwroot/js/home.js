@@ -7,6 +7,8 @@ import {
 const refreshIntervalMs = 3000;
 const message = document.getElementById('message');
 let refreshTimer;
+let latestLoad = 0;
+let loadFailed = false;
 
 renderHeader();
 document.querySelector('main').addEventListener('click', onDeleteClick);
@@ -35,18 +37,27 @@ function deleteButton(kind, path, name) {
 }
 
 async function load() {
+  // A refresh that started before a deletion may finish after it, so only the latest load draws.
+  const thisLoad = ++latestLoad;
   try {
     const [datasets, models, analyses] = await Promise.all([
       apiFetch('/api/datasets'),
       apiFetch('/api/models'),
       apiFetch('/api/analyses'),
     ]);
+    if (thisLoad !== latestLoad) {
+      return;
+    }
     const datasetNames = new Map(datasets.map((dataset) => [dataset.id, dataset.name]));
 
     renderDatasets(datasets);
     renderModels(models);
     renderAnalyses(analyses, datasetNames);
-    showMessage(message, '');
+    // Clear only a message a failed load left, not the outcome of a deletion.
+    if (loadFailed) {
+      showMessage(message, '');
+      loadFailed = false;
+    }
 
     // A load after a deletion must not start a second refresh chain beside the running one.
     clearTimeout(refreshTimer);
@@ -54,7 +65,10 @@ async function load() {
       refreshTimer = setTimeout(load, refreshIntervalMs);
     }
   } catch (error) {
-    showMessage(message, describeError(error));
+    if (thisLoad === latestLoad) {
+      loadFailed = true;
+      showMessage(message, describeError(error));
+    }
   }
 }
 
