@@ -37,6 +37,9 @@ public static class DependencyInjection
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen();
 
+        // The jobs dashboard accepts Basic credentials, which browsers resend on their own, so its POST
+        // actions need the antiforgery check Hangfire applies when IAntiforgery is registered.
+        services.AddAntiforgery();
         services.AddSingleton<ApiKeyValidator>();
         services.AddScoped<AnalysisSpecValidator>();
         services.AddScoped<AnalysisCommands>();

@@ -13,6 +13,8 @@ public sealed class FileStore(string root)
 
     private const string TemporaryFolder = "tmp";
 
+    private const string TombstoneMarker = ".deleting-";
+
     public string Root { get; } = root;
 
     /// <summary>Streams content into the store and returns its hash and relative path; identical content is stored once.</summary>
@@ -112,7 +114,7 @@ public sealed class FileStore(string root)
 
         // The rename is atomic, so an upload that reuses the file from now on finds it gone and moves its
         // own copy in. One that reused it just before the rename left a recent write time, and the file goes back.
-        var tombstone = fullPath + ".deleting-" + Guid.NewGuid().ToString("N");
+        var tombstone = fullPath + TombstoneMarker + Guid.NewGuid().ToString("N");
         try
         {
             File.Move(fullPath, tombstone, overwrite: false);
@@ -153,11 +155,61 @@ public sealed class FileStore(string root)
 
             foreach (var file in Directory.EnumerateFiles(folder))
             {
-                if (!Path.GetFileName(file).Contains(".deleting-", StringComparison.Ordinal))
+                if (!Path.GetFileName(file).Contains(TombstoneMarker, StringComparison.Ordinal))
                 {
                     yield return Path.Combine(name, Path.GetFileName(file));
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Deletes what a crashed process left behind: temporary upload files untouched for temporaryAge,
+    /// and files DeleteIfUnused renamed for deletion whose write time is older than grace. A younger one
+    /// may be about to go back, because an upload reused it. Returns the number deleted.
+    /// </summary>
+    public int DeleteLeftovers(TimeSpan temporaryAge, TimeSpan grace)
+    {
+        var deleted = 0;
+        var temporaryFolder = Path.Combine(Root, TemporaryFolder);
+        if (Directory.Exists(temporaryFolder))
+        {
+            var cutoff = DateTime.UtcNow - temporaryAge;
+            foreach (var file in Directory.EnumerateFiles(temporaryFolder))
+            {
+                if (File.GetLastWriteTimeUtc(file) < cutoff && TryDeleteFile(file))
+                {
+                    deleted++;
+                }
+            }
+        }
+
+        // A tombstone outlives DeleteIfUnused only when the process died between its rename and its delete.
+        var tombstoneCutoff = DateTime.UtcNow - grace;
+        foreach (var folder in Directory.Exists(Root) ? Directory.EnumerateDirectories(Root) : [])
+        {
+            foreach (var file in Directory.EnumerateFiles(folder, "*" + TombstoneMarker + "*"))
+            {
+                if (File.GetLastWriteTimeUtc(file) < tombstoneCutoff && TryDeleteFile(file))
+                {
+                    deleted++;
+                }
+            }
+        }
+
+        return deleted;
+    }
+
+    private static bool TryDeleteFile(string path)
+    {
+        try
+        {
+            File.Delete(path);
+            return true;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 

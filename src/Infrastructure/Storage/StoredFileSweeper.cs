@@ -17,6 +17,9 @@ public sealed partial class StoredFileSweeper(FileStore store, string scoreCache
     /// </summary>
     public static readonly TimeSpan Grace = TimeSpan.FromMinutes(10);
 
+    /// <summary>An estimate: far longer than any upload takes to arrive, so an older temporary file is a crash's leftover.</summary>
+    public static readonly TimeSpan TemporaryFileAge = TimeSpan.FromDays(1);
+
     /// <summary>Deletes every unreferenced file and cache folder older than the grace period; returns the number of files deleted.</summary>
     public async Task<int> SweepAsync(HnlDbContext context, CancellationToken cancellationToken)
     {
@@ -45,6 +48,7 @@ public sealed partial class StoredFileSweeper(FileStore store, string scoreCache
 
         var deletedFiles = storedFiles.Count(path => !referenced.Contains(path) && TryDelete(path));
         var deletedCaches = DeleteStaleScoreCaches(datasetHashes, modelKeys);
+        deletedFiles += store.DeleteLeftovers(TemporaryFileAge, Grace);
 
         if (deletedFiles + deletedCaches > 0)
         {

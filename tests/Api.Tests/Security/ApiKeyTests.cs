@@ -105,10 +105,29 @@ public sealed class ApiKeyTests(PostgresServer postgres) : IAsyncLifetime
         client.DefaultRequestHeaders.Authorization = new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(credentials)));
 
         var dashboard = await client.GetAsync("/hangfire");
-        var backgroundRequest = await client.PostAsync("/hangfire/stats", new FormUrlEncodedContent([]));
+        var page = await dashboard.Content.ReadAsStringAsync();
+
+        // The dashboard's own background request carries the antiforgery token the page embeds.
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"csrf-token\" content=\"([^\"]+)\"").Groups[1].Value;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/hangfire/stats") { Content = new FormUrlEncodedContent([]) };
+        request.Headers.Add("RequestVerificationToken", token);
+        var backgroundRequest = await client.SendAsync(request);
 
         Assert.Equal(expected, dashboard.StatusCode);
         Assert.Equal(expected, backgroundRequest.StatusCode);
+    }
+
+    [Fact]
+    public async Task Dashboard_RejectsPost_WhenAntiforgeryTokenMissing()
+    {
+        // Browsers resend Basic credentials on their own, so a forged cross-site POST must fail without the token.
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("anyone:" + Key)));
+        await client.GetAsync("/hangfire");
+
+        var response = await client.PostAsync("/hangfire/stats", new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
     [Fact]

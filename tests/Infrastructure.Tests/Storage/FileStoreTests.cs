@@ -108,4 +108,30 @@ public sealed class FileStoreTests : IDisposable
 
         Assert.Equal([stored.RelativePath], files);
     }
+
+    [Fact]
+    public async Task DeleteLeftovers_DeletesOnlyOldLeftovers()
+    {
+        var store = new FileStore(root);
+        var stored = await store.SaveAsync(new MemoryStream(Encoding.ASCII.GetBytes("abc")), ".bin", CancellationToken.None);
+        var oldUpload = store.CreateTemporaryPath(".upload");
+        var recentUpload = store.CreateTemporaryPath(".upload");
+        await File.WriteAllTextAsync(oldUpload, "abandoned");
+        await File.WriteAllTextAsync(recentUpload, "arriving");
+        File.SetLastWriteTimeUtc(oldUpload, DateTime.UtcNow.AddDays(-2));
+        var tombstone = store.GetFullPath(stored.RelativePath) + ".deleting-0";
+        await File.WriteAllTextAsync(tombstone, "left by a crash");
+        File.SetLastWriteTimeUtc(tombstone, DateTime.UtcNow.AddHours(-1));
+        var recentTombstone = store.GetFullPath(stored.RelativePath) + ".deleting-1";
+        await File.WriteAllTextAsync(recentTombstone, "about to be restored");
+
+        var deleted = store.DeleteLeftovers(TimeSpan.FromDays(1), TimeSpan.FromMinutes(10));
+
+        Assert.Equal(2, deleted);
+        Assert.False(File.Exists(oldUpload));
+        Assert.False(File.Exists(tombstone));
+        Assert.True(File.Exists(recentUpload));
+        Assert.True(File.Exists(recentTombstone));
+        Assert.True(File.Exists(store.GetFullPath(stored.RelativePath)));
+    }
 }
