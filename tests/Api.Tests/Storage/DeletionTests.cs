@@ -128,9 +128,7 @@ public sealed class DeletionTests : IAsyncLifetime
         await File.WriteAllTextAsync(recentOrphan, "an upload in progress might reference this");
         MakeOld(orphan);
 
-        await using var scope = factory.Services.CreateAsyncScope();
-        var deleted = await scope.ServiceProvider.GetRequiredService<StoredFileSweeper>()
-            .SweepAsync(scope.ServiceProvider.GetRequiredService<HnlDbContext>(), CancellationToken.None);
+        var deleted = await SweepAsync();
 
         Assert.Equal(1, deleted);
         Assert.False(File.Exists(orphan));
@@ -148,12 +146,17 @@ public sealed class DeletionTests : IAsyncLifetime
         await File.WriteAllTextAsync(orphan, "kept until a row references something");
         MakeOld(orphan);
 
-        await using var scope = factory.Services.CreateAsyncScope();
-        var deleted = await scope.ServiceProvider.GetRequiredService<StoredFileSweeper>()
-            .SweepAsync(scope.ServiceProvider.GetRequiredService<HnlDbContext>(), CancellationToken.None);
+        var deleted = await SweepAsync();
 
         Assert.Equal(0, deleted);
         Assert.True(File.Exists(orphan));
+    }
+
+    private async Task<int> SweepAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<StoredFileSweeper>()
+            .SweepAsync(scope.ServiceProvider.GetRequiredService<HnlDbContext>(), CancellationToken.None);
     }
 
     private string FilesDirectory => Path.Combine(factory.DataDirectory, ServiceEnvironment.FilesFolderName);
