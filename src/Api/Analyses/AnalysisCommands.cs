@@ -30,7 +30,18 @@ public sealed partial class AnalysisCommands(
             Discriminants = validated.Discriminants.ToList(),
         };
         context.Analyses.Add(analysis);
-        await context.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await context.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The dataset or a model was deleted between validation and this insert, and the foreign key
+            // stopped the row. Validating again reports which one, as for a request that came later.
+            context.ChangeTracker.Clear();
+            await validator.ValidateAsync(request, cancellationToken);
+            throw;
+        }
 
         // The row exists before the job does, so a job can never look for a missing analysis; a crash
         // between the two leaves a queued row that the standalone start-up enqueues again.

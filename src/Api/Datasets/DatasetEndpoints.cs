@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HnlService.Api.Datasets;
 
 /// <summary>/api/datasets: upload, list, read and delete datasets.</summary>
-public static class DatasetEndpoints
+public static partial class DatasetEndpoints
 {
     private const string LogCategory = "HnlService.Api.Datasets";
 
@@ -46,18 +46,18 @@ public static class DatasetEndpoints
 
         var freed = await StoredRowDeletion.DeleteAsync(
             context, dataset, () => EnsureUnusedAsync(context, id, cancellationToken), [dataset.StoredPath], sweeper, cancellationToken);
-        loggerFactory.CreateLogger(LogCategory).LogInformation("Dataset {DatasetId} deleted; {FreedFiles} stored files freed", id, freed);
+        LogDeleted(loggerFactory.CreateLogger(LogCategory), id, freed);
         return TypedResults.NoContent();
     }
 
     private static async Task EnsureUnusedAsync(HnlDbContext context, Guid id, CancellationToken cancellationToken)
     {
-        var analyses = await context.Analyses.CountAsync(a => a.DatasetId == id, cancellationToken);
-        if (analyses > 0)
+        var analyses = await context.Analyses.Where(a => a.DatasetId == id).Select(a => a.Id).ToListAsync(cancellationToken);
+        if (analyses.Count > 0)
         {
             throw new ResourceConflictException(
                 "dataset-in-use",
-                $"Dataset {id} is used by {analyses} analyses; delete them first (DELETE /api/analyses/{{id}}).");
+                $"Dataset {id} is used by {analyses.Count} analyses ({InUse.List(analyses)}); delete them first (DELETE /api/analyses/{{id}}).");
         }
     }
 
@@ -67,4 +67,7 @@ public static class DatasetEndpoints
             ?? throw new ResourceNotFoundException($"Dataset {id} was not found.");
         return TypedResults.Ok(DatasetResponse.From(dataset));
     }
+
+    [LoggerMessage(EventId = 3202, Level = LogLevel.Information, Message = "Dataset {DatasetId} deleted; {FreedFiles} stored files freed")]
+    private static partial void LogDeleted(ILogger logger, Guid datasetId, int freedFiles);
 }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HnlService.Api.Models;
 
 /// <summary>/api/models: upload, list, read and delete models.</summary>
-public static class ModelEndpoints
+public static partial class ModelEndpoints
 {
     private const string LogCategory = "HnlService.Api.Models";
 
@@ -47,18 +47,18 @@ public static class ModelEndpoints
         var storedPaths = model.Files.Select(file => file.StoredPath).ToList();
         var freed = await StoredRowDeletion.DeleteAsync(
             context, model, () => EnsureUnusedAsync(context, id, cancellationToken), storedPaths, sweeper, cancellationToken);
-        loggerFactory.CreateLogger(LogCategory).LogInformation("Model {ModelId} deleted; {FreedFiles} stored files freed", id, freed);
+        LogDeleted(loggerFactory.CreateLogger(LogCategory), id, freed);
         return TypedResults.NoContent();
     }
 
     private static async Task EnsureUnusedAsync(HnlDbContext context, Guid id, CancellationToken cancellationToken)
     {
-        var analyses = await context.AnalysisDiscriminants.Where(d => d.ModelId == id).Select(d => d.AnalysisId).Distinct().CountAsync(cancellationToken);
-        if (analyses > 0)
+        var analyses = await context.AnalysisDiscriminants.Where(d => d.ModelId == id).Select(d => d.AnalysisId).Distinct().ToListAsync(cancellationToken);
+        if (analyses.Count > 0)
         {
             throw new ResourceConflictException(
                 "model-in-use",
-                $"Model {id} is used by {analyses} analyses; delete them first (DELETE /api/analyses/{{id}}).");
+                $"Model {id} is used by {analyses.Count} analyses ({InUse.List(analyses)}); delete them first (DELETE /api/analyses/{{id}}).");
         }
     }
 
@@ -68,4 +68,7 @@ public static class ModelEndpoints
             ?? throw new ResourceNotFoundException($"Model {id} was not found.");
         return TypedResults.Ok(ModelResponse.From(model));
     }
+
+    [LoggerMessage(EventId = 3302, Level = LogLevel.Information, Message = "Model {ModelId} deleted; {FreedFiles} stored files freed")]
+    private static partial void LogDeleted(ILogger logger, Guid modelId, int freedFiles);
 }

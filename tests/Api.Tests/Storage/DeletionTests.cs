@@ -57,7 +57,7 @@ public sealed class DeletionTests : IAsyncLifetime
     {
         var client = factory.CreateClient();
         var (id, path) = await UploadSmallCsvAsync(client);
-        await client.StartAnalysisAsync(new { datasetId = id, discriminants = new[] { new { column = "x" } } });
+        var analysisId = await client.StartAnalysisAsync(new { datasetId = id, discriminants = new[] { new { column = "x" } } });
         MakeOld(path);
 
         var response = await client.DeleteAsync($"/api/datasets/{id}");
@@ -65,7 +65,7 @@ public sealed class DeletionTests : IAsyncLifetime
         var problem = await response.ReadObjectAsync();
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("dataset-in-use", (string?)problem["code"]);
-        Assert.Contains("1 analyses", (string?)problem["detail"], StringComparison.Ordinal);
+        Assert.Contains($"1 analyses ({analysisId})", (string?)problem["detail"], StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/datasets/{id}")).StatusCode);
         Assert.True(File.Exists(path));
     }
