@@ -74,11 +74,13 @@ internal sealed class BackgroundRoundPacker : IDisposable
         _busySlot = -1;
     }
 
-    /// <summary>Packs the first round of a request across all cores and returns its slot.</summary>
+    /// <summary>
+    /// Packs the first round of a request across all cores and returns its slot. After WaitUntilIdle no
+    /// slot is busy, so the first round always takes slot 0.
+    /// </summary>
     public int PackFirst(int round)
     {
-        ReleaseIdleSlot();
-        var slot = _busySlot == 0 ? 1 : 0;
+        const int slot = 0;
         _packer.PackAcrossCores(slot, round);
         return slot;
     }
