@@ -42,9 +42,10 @@ public sealed partial class DatasetUploadHandler(
 
         if (!MultipartForm.IsMultipart(request))
         {
-            EnsureRawMediaType(request.ContentType);
+            var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+            EnsureRawMediaType(mediaType);
             var query = request.Query.ToDictionary(pair => pair.Key, pair => pair.Value.ToString());
-            var rawName = query.GetValueOrDefault("name") ?? DefaultFileName(request.ContentType);
+            var rawName = query.GetValueOrDefault("name") ?? DefaultFileName(mediaType);
             var rawDataset = await IngestAsync(new LimitedReadStream(request.Body, limit), rawName, query, cancellationToken);
             return await StoreAsync(rawDataset, rawName, cancellationToken);
         }
@@ -181,9 +182,8 @@ public sealed partial class DatasetUploadHandler(
 
     // A JSON body is a mistake, not a dataset, and reading it as Parquet would only report "not a Parquet
     // file". A missing type and the form type are allowed because curl --data-binary sends those.
-    private static void EnsureRawMediaType(string? contentType)
+    private static void EnsureRawMediaType(string? mediaType)
     {
-        var mediaType = contentType?.Split(';')[0].Trim();
         if (string.IsNullOrEmpty(mediaType) || RawMediaTypes.Contains(mediaType))
         {
             return;
@@ -196,8 +196,8 @@ public sealed partial class DatasetUploadHandler(
 
     // Without a name, a CSV or Parquet type picks the format. For any other type the content decides:
     // a file starting with PAR1 is Parquet, anything else is read as CSV.
-    private static string DefaultFileName(string? contentType) =>
-        contentType?.Split(';')[0].Trim().ToLowerInvariant() switch
+    private static string DefaultFileName(string? mediaType) =>
+        mediaType switch
         {
             "text/csv" or "application/csv" or "text/plain" => "upload.csv",
             "application/vnd.apache.parquet" or "application/x-parquet" => "upload.parquet",
