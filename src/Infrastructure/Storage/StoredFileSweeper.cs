@@ -27,11 +27,11 @@ public sealed partial class StoredFileSweeper(FileStore store, string scoreCache
 
         // Rows read before the files are listed: a row stored after this read belongs to an upload that
         // has just written or reused its file, which the grace period keeps.
-        var referenced = (await context.Datasets.AsNoTracking().Select(d => d.StoredPath).ToListAsync(cancellationToken))
+        var datasets = await context.Datasets.AsNoTracking().Select(d => new { d.StoredPath, d.Sha256 }).ToListAsync(cancellationToken);
+        var referenced = datasets.Select(d => d.StoredPath)
             .Concat(await context.ModelFiles.AsNoTracking().Select(f => f.StoredPath).ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
-        var datasetHashes = (await context.Datasets.AsNoTracking().Select(d => d.Sha256).ToListAsync(cancellationToken))
-            .ToHashSet(StringComparer.Ordinal);
+        var datasetHashes = datasets.Select(d => d.Sha256).ToHashSet(StringComparer.Ordinal);
         var modelKeys = (await context.Models.AsNoTracking().Select(m => m.Id).ToListAsync(cancellationToken))
             .Select(id => id.ToString())
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
