@@ -171,7 +171,7 @@ internal static class ManifestRules
     {
         var modulus = members[0].FoldModulus;
 
-        // Targets are manifest paths (members[i].foldRemainder), as for other manifest fields; messages name the files.
+        // Targets are manifest paths (members[i].foldRemainder), as for other manifest fields. Messages name the files.
         for (var index = 0; index < members.Count; index++)
         {
             var member = members[index];

@@ -45,7 +45,7 @@ public sealed class DatasetValidationTests : IDisposable
     }
 
     [Fact]
-    public async Task IngestAsync_NamesTextCell_WhenCsvWeightText()
+    public async Task IngestAsync_NamesTextCell_WhenWeightText()
     {
         var error = await RejectCsvAsync("genWeight,signal_label\n1.5,0\n2.5,1\nheavy,0\nlight,1\n");
 
